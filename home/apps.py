@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Webbplatsen")
+
+    def ready(self):
+        from . import cache
+
+        cache.connect_invalidation_signals()

@@ -1,0 +1,247 @@
+"""The site's shared base: the page base class, home page, generic pages, news and site settings."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+TREE_STEPLEN = Page.steplen
+
+#: Hook name: functions registered under it return a section for the home page
+#: (a dict with title, intro, items, more_url, more_label) or None. Apps register
+#: them so that the home page can list their content without importing them.
+HOME_SECTIONS_HOOK = "home_page_sections"
+
+
+def public_pages(queryset):
+    """Exclude pages in a private section, in the same query (Wagtail's .public() adds one)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(Exists(restricted))
+
+
+class SitePage(Page):
+    """Base of every page type on the site: a plain-text intro and cheap ancestry."""
+
+    intro = models.TextField(
+        _("ingress"),
+        blank=True,
+        help_text=_("En eller två meningar som sammanfattar sidan. Visas i listor."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    promote_panels = Page.promote_panels
+
+    class Meta:
+        abstract = True
+
+    def ancestor_paths(self):
+        """Tree paths of this page's ancestors below the tree root, read from its own path."""
+        return [
+            self.path[:length]
+            for length in range(TREE_STEPLEN * 2, len(self.path), TREE_STEPLEN)
+        ]
+
+    def get_view_restrictions(self):
+        # One query instead of two: the ancestors' paths are part of this page's own path.
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(
+            page__path__in=[*self.ancestor_paths(), self.path]
+        )
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+class HomePage(RoutablePageMixin, SitePage):
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*SitePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("startsida")
+        verbose_name_plural = _("startsidor")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = [fn(request, self) for fn in hooks.get_hooks(HOME_SECTIONS_HOOK)]
+        context["sections"] = [section for section in sections if section]
+        return context
+
+
+class ContentPage(SitePage):
+    """A generic page: about the site, contact, the accessibility statement."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*SitePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("innehållssida")
+        verbose_name_plural = _("innehållssidor")
+
+
+class NewsCategory(models.TextChoices):
+    NEWS = "nyhet", _("Nyhet")
+    INVITATION = "inbjudan", _("Inbjudan")
+    REPORT = "rapport", _("Rapport")
+
+
+class NewsIndexPage(RoutablePageMixin, SitePage):
+    """The news list, filterable by category, with RSS and Atom feeds."""
+
+    per_page = 20
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("nyhetsarkiv")
+        verbose_name_plural = _("nyhetsarkiv")
+
+    def news(self):
+        return (
+            public_pages(NewsPage.objects.child_of(self).live())
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+    @path("")
+    def index(self, request):
+        category = request.GET.get("kategori", "")
+        news = self.news()
+        if category in NewsCategory.values:
+            news = news.filter(category=category)
+        else:
+            category = ""
+        paginator = Paginator(news, self.per_page)
+        try:
+            page = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage) as exc:
+            raise Http404 from exc
+        return self.render(
+            request,
+            context_overrides={
+                "news_page": page,
+                "categories": NewsCategory.choices,
+                "current_category": category,
+            },
+        )
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPage(SitePage):
+    date = models.DateField(_("datum"))
+    category = models.CharField(
+        _("kategori"),
+        max_length=20,
+        choices=NewsCategory.choices,
+        default=NewsCategory.NEWS,
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("innehåll"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("category")], heading=_("Om nyheten")
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("nyhet")
+        verbose_name_plural = _("nyheter")
+
+
+@register_setting(icon="mail")
+class KansliContactSettings(BaseSiteSetting):
+    """The kansli's contact details, shown in the footer of every page."""
+
+    organisation_name = models.CharField(
+        _("organisation"), max_length=200, default="Kansliet för Överenskommelsen"
+    )
+    street_address = models.CharField(_("gatuadress"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postnummer"), max_length=10, blank=True)
+    city = models.CharField(_("ort"), max_length=100, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    opening_hours = models.CharField(_("telefontider"), max_length=200, blank=True)
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tillgänglighetsredogörelse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    select_related = ["accessibility_page"]
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+                FieldPanel("city"),
+            ],
+            heading=_("Adress"),
+        ),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("opening_hours"),
+        PageChooserPanel("accessibility_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("kansliets kontaktuppgifter")
+
+    @property
+    def phone_uri(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")

@@ -1,0 +1,108 @@
+"""Site chrome: main navigation, breadcrumbs and footer, cached until content changes."""
+
+from django import template
+
+from wagtail.models import Page, Site
+
+from home import cache as page_cache_module
+from home.models import KansliContactSettings
+
+register = template.Library()
+
+
+def _site(request):
+    return Site.find_for_request(request)
+
+
+def _menu_items(request, site):
+    key = f"chrome:nav:{site.pk}"
+    items = page_cache_module.page_cache().get(key)
+    if items is None:
+        children = (
+            site.root_page.get_children()
+            .live()
+            .in_menu()
+            .only("id", "title", "url_path", "path", "depth")
+        )
+        items = [
+            {"title": child.title, "url": child.get_url(request), "path": child.path}
+            for child in children
+        ]
+        page_cache_module.page_cache().set(key, items)
+    return items
+
+
+@register.inclusion_tag("components/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context["request"]
+    site = _site(request)
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    items = []
+    if site:
+        for item in _menu_items(request, site):
+            items.append(
+                {
+                    **item,
+                    "is_current": item["path"] == current_path,
+                    "in_section": bool(current_path)
+                    and current_path.startswith(item["path"]),
+                }
+            )
+    return {
+        "items": items,
+        "home_url": site.root_page.get_url(request) if site else "/",
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    request = context["request"]
+    paths = page.ancestor_paths() if hasattr(page, "ancestor_paths") else []
+    if not paths:
+        return {"crumbs": [], "page": page}
+    key = f"chrome:crumbs:{paths[-1]}"
+    crumbs = page_cache_module.page_cache().get(key)
+    if crumbs is None:
+        ancestors = (
+            Page.objects.filter(path__in=paths)
+            .only("id", "title", "url_path", "path", "depth")
+            .order_by("depth")
+        )
+        crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+        if crumbs:
+            crumbs[0]["title"] = None  # the home page is shown as "Start"
+        page_cache_module.page_cache().set(key, crumbs)
+    return {"crumbs": crumbs, "page": page}
+
+
+def contact_settings(request):
+    site = _site(request)
+    if site is None:
+        return None
+    key = f"chrome:contact:{site.pk}"
+    contact = page_cache_module.page_cache().get(key)
+    if contact is None:
+        settings_obj = KansliContactSettings.for_site(site)
+        page = settings_obj.accessibility_page
+        contact = {
+            "organisation_name": settings_obj.organisation_name,
+            "street_address": settings_obj.street_address,
+            "postal_code": settings_obj.postal_code,
+            "city": settings_obj.city,
+            "email": settings_obj.email,
+            "phone": settings_obj.phone,
+            "phone_uri": settings_obj.phone_uri,
+            "opening_hours": settings_obj.opening_hours,
+            "accessibility_url": page.get_url(request) if page and page.live else "",
+        }
+        page_cache_module.page_cache().set(key, contact)
+    return contact
+
+
+@register.inclusion_tag("components/footer.html", takes_context=True)
+def site_footer(context):
+    return {
+        "contact": contact_settings(context["request"]),
+        "request": context["request"],
+    }

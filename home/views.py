@@ -1,0 +1,88 @@
+"""Site-wide views: search, robots.txt, the error pages and the visitor's own account page."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_MAX_QUERY_LENGTH = 200
+
+
+def route_page(request, path):
+    """Find the page for a path in two queries, whatever its depth.
+
+    Wagtail walks the tree a level at a time, two queries a level. Here the deepest
+    page whose URL path is a prefix of the request's is found in one query; that page
+    then routes what is left (a routable page's sub-path, or a 404).
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    components = [component for component in path.split("/") if component]
+    prefixes = [root.url_path] + [
+        root.url_path + "/".join(components[:length]) + "/"
+        for length in range(1, len(components) + 1)
+    ]
+    page = (
+        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+        .order_by("-depth")
+        .first()
+    )
+    if page is None:
+        return None
+    try:
+        return page.specific.route(request, components[page.depth - root.depth :])
+    except Http404:
+        return None
+
+
+def serve_page(request, path):
+    # Wagtail's serve() uses a route already found for the request, and runs its
+    # serve hooks (view restrictions among them) as usual.
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route_page(request, path)
+    return wagtail_serve(request, path)
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().specific().search(query)
+        paginator = Paginator(pages, SEARCH_RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage):
+            results = paginator.page(1)
+    return render(request, "home/search.html", {"query": query, "results": results})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /konto/",
+        "Disallow: /sok/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse(
+        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+@login_required
+def account(request):
+    return render(request, "registration/account.html")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)

@@ -1,0 +1,381 @@
+"""Överenskommelsen, its six principles, and the study modules with their sessions (träffar)."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock, DiscussionQuestionBlock
+from home.models import SitePage, public_pages
+
+
+def discussion_questions_field(**kwargs):
+    return StreamField(
+        [("question", DiscussionQuestionBlock())],
+        blank=True,
+        verbose_name=_("diskussionsfrågor"),
+        **kwargs,
+    )
+
+
+class AgreementPage(SitePage):
+    """Överenskommelsen itself: vision, parties, history and follow-up."""
+
+    vision = RichTextField(_("vision"), features=RICH_TEXT_FEATURES)
+    follow_up = RichTextField(_("uppföljning"), features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("mer innehåll"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("vision"),
+        InlinePanel("parties", heading=_("Parterna"), label=_("part"), min_num=1),
+        InlinePanel("milestones", heading=_("Historia"), label=_("händelse")),
+        FieldPanel("follow_up"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("vision"),
+        index.SearchField("follow_up"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["studiematerial.PrinciplePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("överenskommelsen")
+        verbose_name_plural = _("överenskommelsen")
+
+    def principles(self):
+        return public_pages(
+            PrinciplePage.objects.child_of(self).live()
+        ).defer_streamfields()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["principles"] = self.principles()
+        return context
+
+
+class AgreementParty(Orderable):
+    page = ParentalKey(AgreementPage, on_delete=models.CASCADE, related_name="parties")
+    name = models.CharField(_("namn"), max_length=200)
+    description = models.TextField(_("beskrivning"))
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("part")
+        verbose_name_plural = _("parter")
+
+
+class AgreementMilestone(Orderable):
+    page = ParentalKey(
+        AgreementPage, on_delete=models.CASCADE, related_name="milestones"
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    text = models.TextField(_("vad hände"))
+
+    panels = [FieldPanel("year"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("händelse")
+        verbose_name_plural = _("händelser")
+
+
+class PrinciplePage(SitePage):
+    """One of the agreement's six principles."""
+
+    explanation = RichTextField(_("förklaring"), features=RICH_TEXT_FEATURES)
+    examples = RichTextField(_("exempel"), features=RICH_TEXT_FEATURES, blank=True)
+    discussion_questions = discussion_questions_field()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("explanation"),
+        FieldPanel("examples"),
+        FieldPanel("discussion_questions"),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("explanation"),
+        index.SearchField("examples"),
+        index.SearchField("discussion_questions"),
+    ]
+
+    parent_page_types = ["studiematerial.AgreementPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("princip")
+        verbose_name_plural = _("principer")
+
+    def treating_sessions(self):
+        """Live sessions that treat this principle, with their modules, in reading order."""
+        return (
+            StudySession.objects.filter(principles=self, page__live=True)
+            .select_related("page")
+            .only(
+                "id",
+                "title",
+                "anchor",
+                "sort_order",
+                "page__id",
+                "page__title",
+                "page__url_path",
+                "page__path",
+                "page__depth",
+                "page__intro",
+                "page__live",
+            )
+            .order_by("page__path", "sort_order")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = {}
+        for session in self.treating_sessions():
+            modules.setdefault(
+                session.page_id, {"module": session.page, "sessions": []}
+            )
+            modules[session.page_id]["sessions"].append(session)
+        context["modules"] = list(modules.values())
+        return context
+
+
+class StudyModuleIndexPage(SitePage):
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["studiematerial.StudyModulePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("studiematerial, översikt")
+        verbose_name_plural = _("studiematerial, översikter")
+
+    def modules(self):
+        return (
+            public_pages(StudyModulePage.objects.child_of(self).live())
+            .defer_streamfields()
+            .annotate(session_count=models.Count("sessions"))
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = self.modules()
+        return context
+
+
+class TargetGroup(models.TextChoices):
+    IDEBURNA = "ideburna", _("Anställda och förtroendevalda i idéburna organisationer")
+    KOMMUN = "kommun", _("Politiker och tjänstemän i kommuner och regioner")
+
+
+class StudyModuleForm(WagtailAdminPageForm):
+    target_groups = forms.MultipleChoiceField(
+        label=_("Målgrupper"),
+        choices=TargetGroup.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Vilka materialet är skrivet för."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        seen = set()
+        for form in self.formsets["sessions"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            anchor = form.instance.anchor
+            if anchor in seen:
+                form.add_error(
+                    "anchor",
+                    _("Två träffar kan inte ha samma ankare i samma material."),
+                )
+            seen.add(anchor)
+        return cleaned_data
+
+
+class StudyModulePage(RoutablePageMixin, SitePage):
+    """A study module: what a study circle works through, one session at a time."""
+
+    base_form_class = StudyModuleForm
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("introduktion"))
+    target_groups = models.JSONField(
+        _("målgrupper"),
+        default=list,
+        blank=True,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("target_groups"),
+        FieldPanel("body"),
+        InlinePanel("sessions", heading=_("Träffar"), label=_("träff"), min_num=1),
+        InlinePanel(
+            "documents", heading=_("Dokument att ladda ner"), label=_("dokument")
+        ),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields(
+            "sessions",
+            [
+                index.SearchField("title"),
+                index.SearchField("aim"),
+                index.SearchField("reading"),
+                index.SearchField("exercises"),
+            ],
+        ),
+    ]
+
+    parent_page_types = ["studiematerial.StudyModuleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("studiematerial")
+        verbose_name_plural = _("studiematerial")
+
+    def get_target_groups_display(self):
+        labels = dict(TargetGroup.choices)
+        return [labels[key] for key in self.target_groups if key in labels]
+
+    def session_list(self):
+        return list(self.sessions.all().prefetch_related("principles"))
+
+    def principle_list(self, sessions):
+        """The principles the module treats: those of its sessions, in the agreement's order."""
+        principles = {p.pk: p for s in sessions for p in s.principles.all()}
+        return sorted(principles.values(), key=lambda p: p.path)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sessions = self.session_list()
+        context["sessions"] = sessions
+        context["principles"] = self.principle_list(sessions)
+        context["documents"] = self.documents.select_related("document")
+        context["total_minutes"] = sum(s.length_minutes for s in sessions)
+        return context
+
+    @path("")
+    def module(self, request):
+        return self.render(request)
+
+    @path("utskrift/ledare/", name="print_leader")
+    def print_leader(self, request):
+        return self.render(
+            request,
+            template="studiematerial/study_module_print.html",
+            context_overrides={"for_leader": True},
+        )
+
+    @path("utskrift/deltagare/", name="print_participant")
+    def print_participant(self, request):
+        return self.render(
+            request,
+            template="studiematerial/study_module_print.html",
+            context_overrides={"for_leader": False},
+        )
+
+
+class StudySession(ClusterableModel, Orderable):
+    """A session (träff) of a study module. Its anchor stays the same when sessions move."""
+
+    page = ParentalKey(
+        StudyModulePage, on_delete=models.CASCADE, related_name="sessions"
+    )
+    title = models.CharField(_("rubrik"), max_length=200)
+    anchor = models.SlugField(
+        _("ankare"),
+        max_length=80,
+        blank=True,
+        allow_unicode=False,
+        help_text=_(
+            "Den fasta adressen till träffen på sidan, t.ex. #lokal-overenskommelse. "
+            "Skapas av rubriken om fältet lämnas tomt; ändra det inte när cirklar länkar hit."
+        ),
+    )
+    aim = models.TextField(_("syfte"))
+    length_minutes = models.PositiveSmallIntegerField(
+        _("föreslagen längd (minuter)"),
+        default=120,
+        validators=[MinValueValidator(15), MaxValueValidator(600)],
+    )
+    reading = RichTextField(_("läsning"), features=RICH_TEXT_FEATURES, blank=True)
+    discussion_questions = discussion_questions_field()
+    exercises = RichTextField(_("övningar"), features=RICH_TEXT_FEATURES, blank=True)
+    leader_notes = RichTextField(
+        _("tips till cirkelledaren"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Visas bara i ledarens version."),
+    )
+    principles = ParentalManyToManyField(
+        PrinciplePage, blank=True, related_name="sessions", verbose_name=_("principer")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("anchor"),
+        FieldPanel("aim"),
+        FieldPanel("length_minutes"),
+        FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("reading"),
+        FieldPanel("discussion_questions"),
+        FieldPanel("exercises"),
+        MultiFieldPanel([FieldPanel("leader_notes")], heading=_("För cirkelledaren")),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("träff")
+        verbose_name_plural = _("träffar")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not self.anchor:
+            self.anchor = slugify(self.title)[:80] or "traff"
+
+    @property
+    def html_id(self):
+        return f"traff-{self.anchor}"
+
+
+class ModuleDocument(Orderable):
+    page = ParentalKey(
+        StudyModulePage, on_delete=models.CASCADE, related_name="documents"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    description = models.CharField(_("beskrivning"), max_length=250, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokument")

@@ -1,0 +1,45 @@
+"""Home-page sections for the agreement's principles and the study modules."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from home.models import HOME_SECTIONS_HOOK, public_pages
+
+from .models import PrinciplePage, StudyModulePage
+
+
+@hooks.register(HOME_SECTIONS_HOOK, order=10)
+def principles_section(request, home_page):
+    principles = list(
+        public_pages(PrinciplePage.objects.live().descendant_of(home_page))
+        .defer_streamfields()
+        .order_by("path")
+    )
+    if not principles:
+        return None
+    return {
+        "title": _("Överenskommelsens sex principer"),
+        "intro": _(
+            "Principerna är grunden för samverkan mellan det offentliga och idéburna organisationer."
+        ),
+        "items": principles,
+    }
+
+
+@hooks.register(HOME_SECTIONS_HOOK, order=20)
+def modules_section(request, home_page):
+    modules = list(
+        public_pages(StudyModulePage.objects.live().descendant_of(home_page))
+        .defer_streamfields()
+        .order_by("path")[:6]
+    )
+    if not modules:
+        return None
+    return {
+        "title": _("Studiematerial för cirkeln"),
+        "intro": _(
+            "Välj ett material, starta en cirkel och arbeta er igenom träffarna."
+        ),
+        "items": modules,
+    }
