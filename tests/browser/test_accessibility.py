@@ -1,0 +1,64 @@
+"""axe (WCAG 2.1 A and AA) and the basic page structure on every page type of the site."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from .support import assert_no_axe_violations, assert_page_structure
+
+pytestmark = pytest.mark.browser
+
+MODULE_URL = "/studiematerial/dialog-och-inflytande/"
+
+PAGES = [
+    pytest.param("/", 200, id="startsida"),
+    pytest.param("/overenskommelsen/", 200, id="overenskommelsen"),
+    pytest.param("/overenskommelsen/dialog/", 200, id="princip"),
+    pytest.param("/studiematerial/", 200, id="studiematerial"),
+    pytest.param(MODULE_URL, 200, id="studiematerial-sida"),
+    pytest.param(MODULE_URL + "utskrift/ledare/", 200, id="utskrift-ledare"),
+    pytest.param(MODULE_URL + "utskrift/deltagare/", 200, id="utskrift-deltagare"),
+    pytest.param("/nyheter/", 200, id="nyheter"),
+    pytest.param("/nyheter/?kategori=inbjudan", 200, id="nyheter-filtrerade"),
+    pytest.param("/nyheter/studieplattformen-oppnar/", 200, id="nyhet"),
+    pytest.param("/om/", 200, id="innehallssida"),
+    pytest.param("/tillganglighet/", 200, id="tillganglighetsredogorelse"),
+    pytest.param("/sok/?q=dialog", 200, id="sokresultat"),
+    pytest.param("/sok/?q=zzxqy", 200, id="sokresultat-tomt"),
+    pytest.param("/konto/logga-in/", 200, id="logga-in"),
+    pytest.param("/konto/glomt-losenord/", 200, id="glomt-losenord"),
+    pytest.param("/finns-inte/", 404, id="sidan-finns-inte"),
+]
+
+
+@pytest.mark.parametrize(("path", "status"), PAGES)
+def test_page_is_accessible(page, path, status):
+    response = page.goto(path)
+    assert response.status == status
+    assert_no_axe_violations(page)
+    assert_page_structure(page)
+
+
+def test_account_page_is_accessible_after_logging_in(page):
+    get_user_model().objects.create_user(
+        "cirkelledare", "cirkel@example.se", "rätt-lösenord-123"
+    )
+    page.goto("/konto/logga-in/")
+    page.get_by_label("Användarnamn eller e-postadress").fill("cirkelledare")
+    page.get_by_label("Lösenord").fill("rätt-lösenord-123")
+    page.get_by_role("button", name="Logga in").click()
+
+    page.wait_for_url("**/konto/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Mitt konto"
+    assert_no_axe_violations(page)
+    assert_page_structure(page)
+
+
+def test_failed_login_shows_an_accessible_error_summary(page):
+    page.goto("/konto/logga-in/")
+    page.get_by_label("Användarnamn eller e-postadress").fill("ingen")
+    page.get_by_label("Lösenord").fill("fel-lösenord")
+    page.get_by_role("button", name="Logga in").click()
+
+    assert page.get_by_role("alert").is_visible()
+    assert_no_axe_violations(page)
+    assert_page_structure(page)

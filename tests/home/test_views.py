@@ -1,0 +1,155 @@
+"""Every page type renders, and the site-wide views answer as a visitor expects."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from home.models import NewsPage
+from studiematerial.models import PrinciplePage, StudyModulePage
+
+PAGE_TYPE_URLS = {
+    "home": "/",
+    "agreement": "/overenskommelsen/",
+    "principle": "/overenskommelsen/dialog/",
+    "module index": "/studiematerial/",
+    "module": "/studiematerial/overenskommelsen-i-var-kommun/",
+    "module print, leader": "/studiematerial/overenskommelsen-i-var-kommun/utskrift/ledare/",
+    "module print, participants": "/studiematerial/overenskommelsen-i-var-kommun/utskrift/deltagare/",
+    "news index": "/nyheter/",
+    "content page": "/om/",
+    "accessibility statement": "/tillganglighet/",
+    "search": "/sok/?q=dialog",
+    "login": "/konto/logga-in/",
+    "password reset": "/konto/glomt-losenord/",
+}
+
+
+@pytest.mark.parametrize("url", PAGE_TYPE_URLS.values(), ids=PAGE_TYPE_URLS.keys())
+def test_page_type_renders_in_swedish(client, demo_content, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="sv">' in html
+    assert html.count("<h1") == 1
+    assert '<meta name="description" content="' in html
+    assert 'content=""' not in html.split("</head>")[0]
+
+
+def test_news_page_renders(client, demo_content):
+    news = NewsPage.objects.live().first()
+    response = client.get(news.url)
+    assert response.status_code == 200
+    assert news.get_category_display() in response.content.decode()
+
+
+def test_page_chrome_has_landmarks_skip_link_and_breadcrumbs(client, demo_content):
+    html = client.get("/overenskommelsen/dialog/").content.decode()
+    assert 'class="skip-link" href="#main"' in html
+    assert '<main id="main"' in html
+    assert 'aria-label="Huvudmeny"' in html
+    assert 'aria-label="Du är här"' in html
+    assert 'aria-current="page"' in html
+    assert "kansliet@example.se" in html  # footer from the site setting
+    assert "Tillgänglighetsredogörelse" in html
+
+
+def test_main_navigation_comes_from_the_page_tree(client, demo_content):
+    html = client.get("/").content.decode()
+    nav = html.split('aria-label="Huvudmeny"')[1].split("</nav>")[0]
+    for title in ("Överenskommelsen", "Studiematerial", "Nyheter"):
+        assert title in nav
+    assert "Tillgänglighetsredogörelse" not in nav  # not shown in menus
+
+
+def test_principle_page_lists_modules_and_sessions_that_treat_it(client, demo_content):
+    principle = PrinciplePage.objects.get(slug="dialog")
+    sessions = principle.sessions.select_related("page")
+    assert sessions.exists()
+    html = client.get(principle.url).content.decode()
+    for session in sessions:
+        assert f"{session.page.url}#{session.html_id}" in html
+        assert session.page.title in html
+
+
+def test_module_page_shows_sessions_in_order_with_stable_anchors(client, demo_content):
+    module = StudyModulePage.objects.get(slug="overenskommelsen-i-var-kommun")
+    html = client.get(module.url).content.decode()
+    positions = [html.index(f'id="{s.html_id}"') for s in module.sessions.all()]
+    assert positions == sorted(positions)
+    assert "Träff 3:" in html
+    assert (
+        "Till dig som cirkelledare" not in html
+    )  # leader's notes only in the leader's print
+
+
+def test_leader_print_has_notes_and_participant_print_has_not(client, demo_content):
+    module = StudyModulePage.objects.get(slug="overenskommelsen-i-var-kommun")
+    leader = client.get(module.url + "utskrift/ledare/").content.decode()
+    participant = client.get(module.url + "utskrift/deltagare/").content.decode()
+    notes = module.sessions.first().leader_notes
+    assert "Till dig som cirkelledare" in leader
+    assert notes[:40] in leader
+    assert "Till dig som cirkelledare" not in participant
+    assert notes[:40] not in participant
+    assert leader.count('class="page-break"') == module.sessions.count()
+
+
+def test_news_index_filters_by_category_and_paginates(client, demo_content):
+    response = client.get("/nyheter/?kategori=inbjudan")
+    news = response.context["news_page"].object_list
+    assert news and all(item.category == "inbjudan" for item in news)
+    assert client.get("/nyheter/?kategori=okand").status_code == 200
+    assert client.get("/nyheter/?sida=999").status_code == 404
+    assert client.get("/nyheter/?sida=abc").status_code == 404
+
+
+@pytest.mark.parametrize("feed", ["rss", "atom"])
+def test_news_feeds_are_valid_xml_with_every_item(client, demo_content, feed):
+    response = client.get(f"/nyheter/{feed}/")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    text = ET.tostring(root, encoding="unicode")
+    for news in NewsPage.objects.live():
+        assert news.title in text
+
+
+def test_search_finds_a_principle_by_a_word_in_its_body(client, demo_content):
+    principle = PrinciplePage.objects.get(slug="sjalvstandighet-och-oberoende")
+    principle.explanation += "<p>Ordet regnbågsforellen finns bara här.</p>"
+    revision = principle.save_revision()
+    revision.publish()
+    response = client.get("/sok/", {"q": "regnbågsforellen"})
+    results = list(response.context["results"].object_list)
+    assert [page.specific for page in results] == [
+        PrinciplePage.objects.get(pk=principle.pk)
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "a" * 5000, "'; DROP TABLE wagtailcore_page; --", "<script>", "ö&ä|å"],
+)
+def test_search_survives_odd_input(client, demo_content, query):
+    response = client.get("/sok/", {"q": query, "sida": "x"})
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode()
+
+
+def test_unknown_path_gives_the_sites_404_page(client, demo_content):
+    response = client.get("/finns/inte/alls/")
+    assert response.status_code == 404
+    assert "Sidan finns inte" in response.content.decode()
+
+
+def test_robots_txt_points_to_the_sitemap(client, demo_content):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_sitemap_lists_live_pages(client, demo_content):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "/overenskommelsen/dialog/" in text
+    assert "/studiematerial/overenskommelsen-i-var-kommun/" in text
