@@ -2,11 +2,11 @@
 
 import io
 
-import pytest
-
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
+
+import pytest
 
 from home import roles
 

@@ -1,8 +1,8 @@
 """Which page types may live where in the page tree."""
 
-import pytest
-
 from wagtail.models import Page
+
+import pytest
 
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
 from studiematerial.models import (
