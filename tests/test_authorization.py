@@ -1,10 +1,10 @@
 """Who may do what: every role against every private view and action."""
 
-import pytest
-
 from django.urls import reverse
 
 from wagtail.models import Site
+
+import pytest
 
 from studiematerial.models import StudyModuleIndexPage, StudyModulePage
 from tests.studiematerial.admin_forms import module_form_data, session_data

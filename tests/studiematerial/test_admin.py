@@ -1,8 +1,8 @@
 """Editors create and publish study modules with their sessions in the Wagtail admin."""
 
-import pytest
-
 from django.urls import reverse
+
+import pytest
 
 from studiematerial.models import PrinciplePage, StudyModuleIndexPage, StudyModulePage
 from tests.studiematerial.admin_forms import module_form_data, session_data
