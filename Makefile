@@ -56,7 +56,14 @@ serve: install ## Serve with gunicorn under production settings (needs SECRET_KE
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
+worker: install ## Run background tasks (e-mail) from the database queue, under production settings
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) db_worker
+
 bench: install chromium ## Measure the main pages on a large seeded data set
+	@command -v wrk >/dev/null && command -v npm >/dev/null || { \
+	  echo "Installerar wrk och npm (apt) för mätningen"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk nodejs npm; }
 	$(BIN)/python scripts/bench.py
 
-.PHONY: help install migrate demo run chromium test test-postgres lint format serve bench
+.PHONY: help install migrate demo run chromium test test-postgres lint format serve worker bench

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -115,6 +117,17 @@ class ImageBlock(blocks.StructBlock):
         label = _("Bild")
         template = "home/blocks/image.html"
         description = _("En bild med alternativtext och valfri bildtext.")
+
+    def get_preview_value(self):
+        image = get_image_model().objects.order_by("-pk").first()
+        if image is None:
+            return None
+        return {
+            "image": image,
+            "alt_text": image.title,
+            "decorative": False,
+            "caption": "",
+        }
 
     def clean(self, value):
         value = super().clean(value)

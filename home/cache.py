@@ -42,6 +42,7 @@ UNCACHED_MODELS = {
     "wagtailusers.userprofile",
     "wagtailadmin.editingsession",
     "wagtailimages.rendition",
+    "django_tasks_database.dbtaskresult",
 }
 
 

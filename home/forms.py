@@ -2,7 +2,10 @@
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+
+from .tasks import send_email
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -20,6 +23,8 @@ class LoginForm(auth_forms.AuthenticationForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Asks for the address; the e-mail itself is sent by a background task."""
+
     email = forms.EmailField(
         label=_("E-postadress"),
         max_length=254,
@@ -29,6 +34,24 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             "invalid": _("Skriv en giltig e-postadress, till exempel namn@example.se."),
         },
     )
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        html_body = (
+            render_to_string(html_email_template_name, context)
+            if html_email_template_name
+            else None
+        )
+        send_email.enqueue(subject, body, [to_email], from_email, html_body)
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
