@@ -97,6 +97,11 @@ class DocumentLinkBlock(blocks.StructBlock):
             "En länk till ett dokument att ladda ner, med filtyp och storlek."
         )
 
+    def get_preview_value(self):
+        # The preview shows the newest document, if there is one.
+        document = get_document_model().objects.order_by("-pk").first()
+        return {"document": document, "label": ""} if document else None
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Bild"))

@@ -1,10 +1,10 @@
 """The StreamField blocks render accessible HTML."""
 
-import pytest
-import wagtail_factories
-
 from wagtail.documents.models import Document
 from wagtail.rich_text import RichText
+
+import pytest
+import wagtail_factories
 
 from home.models import ContentPage, HomePage
 from tests.home.factories import ContentPageFactory
