@@ -78,6 +78,10 @@ def load(stdout, *, with_accounts=False):
             parties=[AgreementParty(**party) for party in data["parties"]],
             milestones=[AgreementMilestone(**item) for item in data["history"]],
         )
+        if created:
+            # The agreement comes first in the main navigation.
+            agreement.move(home, pos="first-child")
+            agreement.refresh_from_db()
         created_count += created
 
         principles = {}
@@ -107,6 +111,9 @@ def load(stdout, *, with_accounts=False):
             "träffar med syfte, läsning, diskussionsfrågor och övningar.",
             show_in_menus=True,
         )
+        if created:
+            index.move(agreement, pos="right")
+            index.refresh_from_db()
         created_count += created
 
         for item in demo_data.MODULES:

@@ -106,3 +106,16 @@ def site_footer(context):
         "contact": contact_settings(context["request"]),
         "request": context["request"],
     }
+
+
+@register.filter
+def duration(minutes):
+    """Minutes as Swedish hours and minutes: 135 → "2 tim 15 min"."""
+    try:
+        minutes = int(minutes)
+    except (TypeError, ValueError):
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} tim {rest} min" if rest else f"{hours} tim"

@@ -56,8 +56,11 @@ def test_page_chrome_has_landmarks_skip_link_and_breadcrumbs(client, demo_conten
 def test_main_navigation_comes_from_the_page_tree(client, demo_content):
     html = client.get("/").content.decode()
     nav = html.split('aria-label="Huvudmeny"')[1].split("</nav>")[0]
-    for title in ("Överenskommelsen", "Studiematerial", "Nyheter"):
-        assert title in nav
+    positions = [
+        nav.index(f">{title}<")
+        for title in ("Överenskommelsen", "Studiematerial", "Nyheter")
+    ]
+    assert positions == sorted(positions)
     assert "Tillgänglighetsredogörelse" not in nav  # not shown in menus
 
 
@@ -153,3 +156,11 @@ def test_sitemap_lists_live_pages(client, demo_content):
     text = response.content.decode()
     assert "/overenskommelsen/dialog/" in text
     assert "/studiematerial/overenskommelsen-i-var-kommun/" in text
+
+
+def test_module_length_is_shown_in_hours_and_minutes(client, demo_content):
+    module = StudyModulePage.objects.get(slug="overenskommelsen-i-var-kommun")
+    total = sum(module.sessions.values_list("length_minutes", flat=True))
+    hours, minutes = divmod(total, 60)
+    html = client.get(module.url).content.decode()
+    assert f"sammanlagt {hours} tim" in html
