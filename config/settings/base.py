@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     # Project apps, lowest layer first: higher apps may import lower ones, never the reverse.
     "home",
     "studiematerial",
+    "kommuner",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "rules.apps.AutodiscoverRulesConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -165,4 +167,8 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
-AUTHENTICATION_BACKENDS = ["home.backends.UsernameOrEmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    # Object-level rules (an official and their own kommuner) are in each app's rules.py.
+    "rules.permissions.ObjectPermissionBackend",
+    "home.backends.UsernameOrEmailBackend",
+]
