@@ -358,7 +358,7 @@ def validate_org_number(value):
 def normalise_org_number(value):
     """The canonical form NNNNNN-NNNN, or the input unchanged if it is not a number at all."""
     try:
-        return orgnr.format(orgnr.compact(value))
+        return orgnr.format(orgnr.validate(value))
     except StdnumValidationError:
         return value
 
@@ -423,6 +423,10 @@ class Organisation(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.org_number = normalise_org_number(self.org_number)
+        super().save(*args, **kwargs)
+
     @property
     def owner_municipality(self):
         return self.municipality
@@ -430,7 +434,3 @@ class Organisation(index.Indexed, models.Model):
     def get_areas_display(self):
         labels = dict(WorkArea.choices)
         return [labels[key] for key in self.areas if key in labels]
-
-    def save(self, *args, **kwargs):
-        self.org_number = normalise_org_number(self.org_number)
-        super().save(*args, **kwargs)

@@ -13,11 +13,11 @@ import os
 from io import StringIO
 from pathlib import Path
 
-import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
+import pytest
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API keeps an event loop in the test thread; without this Django's

@@ -1,7 +1,8 @@
 """axe (WCAG 2.1 A and AA) and the basic page structure on every page type of the site."""
 
-import pytest
 from django.contrib.auth import get_user_model
+
+import pytest
 
 from .support import assert_no_axe_violations, assert_page_structure
 
