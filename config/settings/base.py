@@ -172,3 +172,6 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "home.backends.UsernameOrEmailBackend",
 ]
+
+# Django 6 makes https the default scheme for URL fields typed without one; opt in now.
+FORMS_URLFIELD_ASSUME_HTTPS = True

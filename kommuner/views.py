@@ -1,0 +1,232 @@
+"""'Min kommun': where municipal officials (and the kansli) keep a kommun's record and register."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .access import municipality_for, signed_in_or_login
+from .forms import (
+    OrganisationForm,
+    PartnershipFormSet,
+    PolicyDocumentFormSet,
+    PolicyRecordForm,
+)
+from .models import Municipality, Organisation, PolicyRecord
+from .rules import is_kansli
+
+RECENT_REVISIONS = 10
+
+
+@login_required
+def index(request):
+    if not request.user.has_perm("kommuner.use_min_kommun"):
+        raise PermissionDenied
+    own = request.user.municipalities.select_related("county").order_by("name")
+    all_municipalities = None
+    query = request.GET.get("q", "").strip()[:100]
+    if is_kansli(request.user):
+        all_municipalities = Municipality.objects.select_related("county").order_by(
+            "name"
+        )
+        if query:
+            all_municipalities = all_municipalities.filter(name__icontains=query)
+    return render(
+        request,
+        "kommuner/min_kommun/index.html",
+        {"own": own, "all_municipalities": all_municipalities, "query": query},
+    )
+
+
+def _record_for(municipality):
+    try:
+        return municipality.record
+    except PolicyRecord.DoesNotExist:
+        return PolicyRecord(municipality=municipality)
+
+
+@signed_in_or_login
+@require_http_methods(["GET", "POST"])
+def record(request, slug):
+    municipality = municipality_for(request, slug, "kommuner.change_policyrecord")
+    policy_record = _record_for(municipality)
+    loaded_at = policy_record.updated_at.isoformat() if policy_record.pk else ""
+    if request.method == "POST":
+        form = PolicyRecordForm(request.POST, instance=policy_record)
+        partnerships = PartnershipFormSet(
+            request.POST, instance=policy_record, prefix="iop"
+        )
+        documents = PolicyDocumentFormSet(
+            request.POST, instance=policy_record, prefix="dokument"
+        )
+        if _changed_meanwhile(policy_record, request.POST.get("loaded_at", "")):
+            form.add_error(
+                None,
+                _(
+                    "Någon annan har sparat ändringar i uppgifterna medan du arbetade. "
+                    "Öppna sidan igen för att se dem; dina ändringar är inte sparade."
+                ),
+            )
+        elif form.is_valid() and partnerships.is_valid() and documents.is_valid():
+            try:
+                with transaction.atomic():
+                    saved = form.save()
+                    partnerships.instance = saved
+                    documents.instance = saved
+                    partnerships.save()
+                    documents.save()
+                    saved.save_revision(user=request.user, log_action=True)
+            except IntegrityError:
+                # Two people created the kommun's first record at the same moment.
+                form.add_error(
+                    None, _("Någon annan sparade samtidigt. Öppna sidan igen.")
+                )
+            else:
+                messages.success(
+                    request, _("Uppgifterna för %s är sparade.") % municipality.name
+                )
+                return redirect("min_kommun:record", slug=municipality.slug)
+    else:
+        form = PolicyRecordForm(instance=policy_record)
+        partnerships = PartnershipFormSet(instance=policy_record, prefix="iop")
+        documents = PolicyDocumentFormSet(instance=policy_record, prefix="dokument")
+    revisions = []
+    if policy_record.pk:
+        revisions = policy_record.revisions.select_related("user").order_by(
+            "-created_at"
+        )[:RECENT_REVISIONS]
+    return render(
+        request,
+        "kommuner/min_kommun/record.html",
+        {
+            "municipality": municipality,
+            "section": "record",
+            "form": form,
+            "partnerships": partnerships,
+            "documents": documents,
+            "loaded_at": loaded_at,
+            "revisions": revisions,
+            "record": policy_record,
+            "is_kansli": is_kansli(request.user),
+        },
+    )
+
+
+def _changed_meanwhile(policy_record, loaded_at):
+    """True if the record was saved by someone else after this form was loaded."""
+    if not policy_record.pk:
+        return False
+    loaded = parse_datetime(loaded_at) if loaded_at else None
+    current = PolicyRecord.objects.filter(pk=policy_record.pk).values_list(
+        "updated_at", flat=True
+    )
+    return loaded is None or current.first() != loaded
+
+
+@signed_in_or_login
+def organisations(request, slug):
+    municipality = municipality_for(request, slug, "kommuner.add_organisation")
+    query = request.GET.get("q", "").strip()[:100]
+    items = municipality.organisations.order_by("name")
+    if query:
+        items = items.filter(name__icontains=query)
+    return render(
+        request,
+        "kommuner/min_kommun/organisations.html",
+        {
+            "municipality": municipality,
+            "section": "organisations",
+            "subpage_title": _("Organisationer"),
+            "organisations": items,
+            "query": query,
+            "total": municipality.organisations.aggregate(n=Count("pk"))["n"],
+        },
+    )
+
+
+@signed_in_or_login
+@require_http_methods(["GET", "POST"])
+def organisation_add(request, slug):
+    municipality = municipality_for(request, slug, "kommuner.add_organisation")
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            organisation = form.save(commit=False)
+            organisation.municipality = municipality
+            organisation.save()
+        messages.success(request, _("%s är tillagd.") % organisation.name)
+        return redirect("min_kommun:organisations", slug=municipality.slug)
+    return render(
+        request,
+        "kommuner/min_kommun/organisation_form.html",
+        {
+            "municipality": municipality,
+            "section": "organisations",
+            "subpage_title": _("Ny organisation"),
+            "form": form,
+        },
+    )
+
+
+def _organisation_for(request, municipality, pk, permission):
+    organisation = get_object_or_404(Organisation, pk=pk, municipality=municipality)
+    if not request.user.has_perm(permission, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+@signed_in_or_login
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request, slug, pk):
+    municipality = municipality_for(request, slug, "kommuner.add_organisation")
+    organisation = _organisation_for(
+        request, municipality, pk, "kommuner.change_organisation"
+    )
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(
+            request, _("Ändringarna för %s är sparade.") % organisation.name
+        )
+        return redirect("min_kommun:organisations", slug=municipality.slug)
+    return render(
+        request,
+        "kommuner/min_kommun/organisation_form.html",
+        {
+            "municipality": municipality,
+            "section": "organisations",
+            "subpage_title": organisation.name,
+            "form": form,
+            "organisation": organisation,
+        },
+    )
+
+
+@signed_in_or_login
+@require_http_methods(["GET", "POST"])
+def organisation_delete(request, slug, pk):
+    municipality = municipality_for(request, slug, "kommuner.add_organisation")
+    organisation = _organisation_for(
+        request, municipality, pk, "kommuner.delete_organisation"
+    )
+    if request.method == "POST":
+        name = organisation.name
+        organisation.delete()
+        messages.success(request, _("%s är borttagen ur registret.") % name)
+        return redirect("min_kommun:organisations", slug=municipality.slug)
+    return render(
+        request,
+        "kommuner/min_kommun/organisation_delete.html",
+        {
+            "municipality": municipality,
+            "section": "organisations",
+            "subpage_title": _("Ta bort %s") % organisation.name,
+            "organisation": organisation,
+        },
+    )

@@ -1,0 +1,53 @@
+"""The kansli's admin for kommuner: records with revision history, organisations, officials."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Municipality, Organisation, PolicyRecord
+
+
+class PolicyRecordViewSet(SnippetViewSet):
+    model = PolicyRecord
+    icon = "list-ul"
+    menu_label = _("Lokal uppföljning")
+    list_display = [
+        "__str__",
+        "agreement_status",
+        "agreement_year",
+        "mapping_status",
+        "updated_at",
+    ]
+    list_filter = ["agreement_status", "mapping_status"]
+    search_fields = ["municipality__name", "county__name"]
+    ordering = ["municipality__name", "county__name"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisationer")
+    list_display = ["name", "org_number", "municipality", "form", "updated_at"]
+    list_filter = ["form", "signed_national_agreement", "cooperation_decision"]
+    search_fields = ["name", "org_number"]
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "site"
+    menu_label = _("Kommuner och handläggare")
+    list_display = ["name", "code", "county"]
+    list_filter = ["county"]
+    search_fields = ["name", "code"]
+    inspect_view_enabled = True
+
+
+class KommunerViewSetGroup(SnippetViewSetGroup):
+    items = (PolicyRecordViewSet, OrganisationViewSet, MunicipalityViewSet)
+    menu_icon = "site"
+    menu_label = _("Kommuner")
+    menu_name = "kommuner"
+
+
+register_snippet(KommunerViewSetGroup)

@@ -1,0 +1,57 @@
+"""The kansli sees every record's history in the Wagtail admin and can compare versions."""
+
+from django.urls import reverse
+
+from wagtail.models import Revision
+
+from kommuner.models import Municipality, PolicyRecord
+
+
+def make_record_with_two_versions(user):
+    record = PolicyRecord.objects.create(
+        municipality=Municipality.objects.get(code="1880"), agreement_status="dialog"
+    )
+    first = record.save_revision(user=user, log_action=True)
+    record.agreement_status = "antagen"
+    record.agreement_year = 2025
+    record.save()
+    second = record.save_revision(user=user, log_action=True)
+    return record, first, second
+
+
+def test_kansli_sees_the_history_and_compares_versions(client, editor):
+    record, first, second = make_record_with_two_versions(editor)
+    client.force_login(editor)
+    history = client.get(
+        reverse("wagtailsnippets_kommuner_policyrecord:history", args=[record.pk])
+    )
+    assert history.status_code == 200
+    compare = client.get(
+        reverse(
+            "wagtailsnippets_kommuner_policyrecord:revisions_compare",
+            args=[record.pk, first.pk, second.pk],
+        )
+    )
+    assert compare.status_code == 200
+    html = compare.content.decode()
+    assert "Dialog pågår" in html and "Antagen" in html
+
+
+def test_kansli_edits_a_record_in_the_admin(client, editor):
+    record, _first, _second = make_record_with_two_versions(editor)
+    client.force_login(editor)
+    response = client.get(
+        reverse("wagtailsnippets_kommuner_policyrecord:edit", args=[record.pk])
+    )
+    assert response.status_code == 200
+    assert Revision.objects.for_instance(record).count() == 2
+
+
+def test_kansli_assigns_an_official_to_a_kommun(client, editor, municipal_official):
+    orebro = Municipality.objects.get(code="1880")
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_kommuner_municipality:edit", args=[orebro.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"officials": [municipal_official.pk]})
+    assert response.status_code == 302
+    assert list(orebro.officials.all()) == [municipal_official]

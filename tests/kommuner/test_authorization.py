@@ -1,0 +1,173 @@
+"""Every role against every 'Min kommun' view and action, own kommun and another's."""
+
+from django.urls import reverse
+
+import pytest
+
+from kommuner.models import Municipality, Organisation, PolicyRecord
+
+ROLES = [
+    "anonymous",
+    "circle_leader",
+    "unassigned_official",
+    "official",
+    "kansli_user",
+    "editor",
+    "superuser",
+]
+KANSLI = {"kansli_user", "editor", "superuser"}
+
+
+@pytest.fixture
+def orebro(db):
+    return Municipality.objects.get(code="1880")
+
+
+@pytest.fixture
+def stockholm(db):
+    return Municipality.objects.get(code="0180")
+
+
+@pytest.fixture
+def official(make_user, orebro):
+    user = make_user("orebro-handlaggare", "Kommunhandläggare")
+    orebro.officials.add(user)
+    return user
+
+
+@pytest.fixture
+def unassigned_official(municipal_official):
+    return municipal_official
+
+
+@pytest.fixture
+def organisations(orebro, stockholm):
+    return {
+        "own": Organisation.objects.create(
+            name="Örebroföreningen",
+            org_number="802002-4280",
+            form="ideell_forening",
+            municipality=orebro,
+        ),
+        "other": Organisation.objects.create(
+            name="Stockholmsföreningen",
+            org_number="802011-0016",
+            form="stiftelse",
+            municipality=stockholm,
+        ),
+    }
+
+
+@pytest.fixture
+def as_role(client, request):
+    def login(role):
+        if role != "anonymous":
+            client.force_login(request.getfixturevalue(role))
+        return client
+
+    return login
+
+
+def outcome(response):
+    if response.status_code == 302 and "/konto/logga-in/" in response["Location"]:
+        return "login"
+    return response.status_code
+
+
+def views(orebro, stockholm, organisations):
+    own, other = organisations["own"], organisations["other"]
+    return {
+        "index": reverse("min_kommun:index"),
+        "own record": reverse("min_kommun:record", args=[orebro.slug]),
+        "other record": reverse("min_kommun:record", args=[stockholm.slug]),
+        "own organisations": reverse("min_kommun:organisations", args=[orebro.slug]),
+        "other organisations": reverse(
+            "min_kommun:organisations", args=[stockholm.slug]
+        ),
+        "own add": reverse("min_kommun:organisation_add", args=[orebro.slug]),
+        "other add": reverse("min_kommun:organisation_add", args=[stockholm.slug]),
+        "own edit": reverse("min_kommun:organisation_edit", args=[orebro.slug, own.pk]),
+        "other edit": reverse(
+            "min_kommun:organisation_edit", args=[stockholm.slug, other.pk]
+        ),
+        "own delete": reverse(
+            "min_kommun:organisation_delete", args=[orebro.slug, own.pk]
+        ),
+        "other delete": reverse(
+            "min_kommun:organisation_delete", args=[stockholm.slug, other.pk]
+        ),
+        "own import": reverse("min_kommun:import", args=[orebro.slug]),
+        "other import": reverse("min_kommun:import", args=[stockholm.slug]),
+        "own export": reverse("min_kommun:export", args=[orebro.slug]),
+        "other export": reverse("min_kommun:export", args=[stockholm.slug]),
+    }
+
+
+def expected(role, view):
+    if role == "anonymous":
+        return "login"
+    if role in KANSLI:
+        return 200
+    if role == "official" and (view == "index" or view.startswith("own")):
+        return 200
+    return 403
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_get_matrix(as_role, orebro, stockholm, organisations, role):
+    client = as_role(role)
+    for view, url in views(orebro, stockholm, organisations).items():
+        assert outcome(client.get(url)) == expected(role, view), f"{role} GET {view}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_post_matrix_changes_nothing_where_refused(
+    as_role, orebro, stockholm, organisations, role
+):
+    client = as_role(role)
+    urls = views(orebro, stockholm, organisations)
+    for view in ("other record", "other edit", "other delete", "other add"):
+        response = client.post(
+            urls[view],
+            {
+                "name": "Kapad",
+                "org_number": "802002-4280",
+                "form": "stiftelse",
+                "agreement_status": "antagen",
+                "agreement_year": "2020",
+            },
+        )
+        if expected(role, view) != 200:
+            assert outcome(response) == expected(role, view), f"{role} POST {view}"
+    if role not in KANSLI:
+        other = Organisation.objects.get(pk=organisations["other"].pk)
+        assert other.name == "Stockholmsföreningen"
+        assert not PolicyRecord.objects.filter(municipality=stockholm).exists()
+
+
+def test_an_official_cannot_reach_another_kommuns_organisation_through_their_own_url(
+    client, official, orebro, organisations
+):
+    client.force_login(official)
+    other = organisations["other"]
+    url = reverse("min_kommun:organisation_edit", args=[orebro.slug, other.pk])
+    assert client.get(url).status_code == 404
+    assert (
+        client.post(
+            url, {"name": "Kapad", "org_number": other.org_number, "form": "stiftelse"}
+        ).status_code
+        == 404
+    )
+    other.refresh_from_db()
+    assert other.name == "Stockholmsföreningen"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_snippets_for_kommuner_are_the_kansli_s(as_role, db, role):
+    client = as_role(role)
+    for model in ("policyrecord", "organisation", "municipality"):
+        response = client.get(reverse(f"wagtailsnippets_kommuner_{model}:list"))
+        if role in KANSLI:
+            assert response.status_code == 200, (role, model)
+        else:
+            assert response.status_code in (302, 403), (role, model)

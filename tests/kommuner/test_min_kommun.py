@@ -1,0 +1,229 @@
+"""Municipal officials keep their own kommun's record and organisations; the kansli all."""
+
+from django.urls import reverse
+
+from wagtail.models import Revision
+
+import pytest
+
+from kommuner.models import AgreementStatus, Municipality, Organisation, PolicyRecord
+
+ORG_NUMBER = "802002-4280"
+
+
+@pytest.fixture
+def orebro(db):
+    return Municipality.objects.get(code="1880")
+
+
+@pytest.fixture
+def official(make_user, orebro):
+    user = make_user(
+        "handlaggare", "Kommunhandläggare", first_name="Hanna", last_name="Handläggare"
+    )
+    orebro.officials.add(user)
+    return user
+
+
+def record_data(record=None, **overrides):
+    data = {
+        "loaded_at": record.updated_at.isoformat() if record and record.pk else "",
+        "agreement_status": "antagen",
+        "agreement_year": "2019",
+        "agreement_url": "https://www.example.se/overenskommelse",
+        "agreement_parties": "Kommunen och Föreningsrådet",
+        "mapping_status": "pagar",
+        "mapping_date": "2026-09-01",
+        "contact_name": "Hanna Handläggare",
+        "contact_title": "Utvecklingsledare",
+        "contact_email": "civilsamhalle@example.se",
+        "contact_phone": "019-12 34 56",
+        "iop-TOTAL_FORMS": "1",
+        "iop-INITIAL_FORMS": "0",
+        "iop-MIN_NUM_FORMS": "0",
+        "iop-MAX_NUM_FORMS": "1000",
+        "iop-0-partner_name": "Kvinnojouren Exempelstad",
+        "iop-0-area": "Kvinnojour",
+        "iop-0-start_year": "2021",
+        "iop-0-end_year": "2027",
+        "iop-0-url": "",
+        "dokument-TOTAL_FORMS": "1",
+        "dokument-INITIAL_FORMS": "0",
+        "dokument-MIN_NUM_FORMS": "0",
+        "dokument-MAX_NUM_FORMS": "1000",
+        "dokument-0-title": "",
+        "dokument-0-document_type": "policy",
+        "dokument-0-adopted_on": "",
+        "dokument-0-revised_on": "",
+        "dokument-0-url": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def record_url(municipality):
+    return reverse("min_kommun:record", args=[municipality.slug])
+
+
+def test_official_sees_their_kommun_on_min_kommun(client, official, orebro):
+    client.force_login(official)
+    html = client.get(reverse("min_kommun:index")).content.decode()
+    assert orebro.name in html
+    assert "Alla kommuner" not in html
+
+
+def test_official_updates_the_record_and_a_revision_is_kept(client, official, orebro):
+    client.force_login(official)
+    response = client.post(record_url(orebro), record_data())
+    assert response.status_code == 302
+    record = PolicyRecord.objects.get(municipality=orebro)
+    assert record.agreement_status == AgreementStatus.ADOPTED
+    assert record.partnerships.get().partner_name == "Kvinnojouren Exempelstad"
+    revision = Revision.objects.for_instance(record).get()
+    assert revision.user == official
+    assert revision.content["agreement_status"] == "antagen"
+
+    response = client.post(
+        record_url(orebro),
+        record_data(
+            record,
+            agreement_status="reviderad",
+            agreement_year="2024",
+            **{"iop-INITIAL_FORMS": "0", "iop-TOTAL_FORMS": "0"},
+        ),
+    )
+    assert response.status_code == 302
+    assert Revision.objects.for_instance(record).count() == 2
+    follow = client.get(record_url(orebro)).content.decode()
+    assert "Tidigare versioner" in follow
+    assert "Hanna Handläggare" in follow
+
+
+def test_bad_input_gives_swedish_errors_and_saves_nothing(client, official, orebro):
+    client.force_login(official)
+    data = record_data(agreement_year="", **{"iop-0-end_year": "2015"})
+    response = client.post(record_url(orebro), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ange året då överenskommelsen antogs eller reviderades." in html
+    assert "Slutåret kan inte vara före startåret." in html
+    assert 'value="Kvinnojouren Exempelstad"' in html  # what the user typed is kept
+    assert not PolicyRecord.objects.filter(municipality=orebro).exists()
+
+
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("agreement_year", "tvåtusen"),
+        ("agreement_year", "1999"),
+        ("mapping_date", "2026-13-45"),
+        ("contact_email", "inte en adress"),
+        ("agreement_status", "påhittad"),
+        ("iop-TOTAL_FORMS", "x"),
+    ],
+)
+def test_hostile_record_input_never_500s(client, official, orebro, field, value):
+    client.force_login(official)
+    response = client.post(record_url(orebro), record_data(**{field: value}))
+    assert response.status_code in (200, 400)
+    assert not PolicyRecord.objects.filter(municipality=orebro).exists()
+
+
+def test_a_stale_form_does_not_overwrite_someone_elses_save(
+    client, official, orebro, editor
+):
+    client.force_login(official)
+    client.post(record_url(orebro), record_data())
+    record = PolicyRecord.objects.get(municipality=orebro)
+    stale = record_data(
+        record, agreement_status="saknas", agreement_year="", **{"iop-TOTAL_FORMS": "0"}
+    )
+    # Someone at the kansli saves in between.
+    record.contact_name = "Kansliet"
+    record.save()
+    response = client.post(record_url(orebro), stale)
+    assert response.status_code == 200
+    assert "Någon annan har sparat ändringar" in response.content.decode()
+    record.refresh_from_db()
+    assert record.agreement_status == AgreementStatus.ADOPTED
+
+
+def test_official_adds_edits_and_deletes_an_organisation(client, official, orebro):
+    client.force_login(official)
+    add_url = reverse("min_kommun:organisation_add", args=[orebro.slug])
+    response = client.post(
+        add_url,
+        {
+            "name": "Läxhjälpen i Örebro",
+            "org_number": "8020024280",
+            "form": "ideell_forening",
+            "areas": ["barn_och_unga", "integration"],
+            "website": "https://laxhjalpen.example.se",
+            "email": "info@laxhjalpen.example.se",
+            "signed_national_agreement": "on",
+        },
+    )
+    assert response.status_code == 302
+    organisation = Organisation.objects.get(org_number=ORG_NUMBER)
+    assert organisation.municipality == orebro
+    assert organisation.areas == ["barn_och_unga", "integration"]
+
+    edit_url = reverse(
+        "min_kommun:organisation_edit", args=[orebro.slug, organisation.pk]
+    )
+    response = client.post(
+        edit_url,
+        {"name": "Läxhjälpen", "org_number": ORG_NUMBER, "form": "ideell_forening"},
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.name == "Läxhjälpen"
+
+    delete_url = reverse(
+        "min_kommun:organisation_delete", args=[orebro.slug, organisation.pk]
+    )
+    assert client.post(delete_url).status_code == 302
+    assert not Organisation.objects.filter(pk=organisation.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "org_number,message",
+    [
+        ("123", "inte ett giltigt organisationsnummer"),
+        ("802002-4281", "inte ett giltigt organisationsnummer"),
+        ("", "Skriv organisationsnumret."),
+    ],
+)
+def test_organisation_number_is_validated_in_swedish(
+    client, official, orebro, org_number, message
+):
+    client.force_login(official)
+    response = client.post(
+        reverse("min_kommun:organisation_add", args=[orebro.slug]),
+        {"name": "X", "org_number": org_number, "form": "ideell_forening"},
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_the_same_organisation_number_cannot_be_registered_twice(
+    client, official, orebro
+):
+    Organisation.objects.create(name="Första", org_number=ORG_NUMBER, form="stiftelse")
+    client.force_login(official)
+    response = client.post(
+        reverse("min_kommun:organisation_add", args=[orebro.slug]),
+        {"name": "Andra", "org_number": "8020024280", "form": "ideell_forening"},
+    )
+    assert (
+        "Det finns redan en organisation med det organisationsnumret."
+        in response.content.decode()
+    )
+    assert Organisation.objects.filter(org_number=ORG_NUMBER).count() == 1
+
+
+def test_kansli_can_pick_any_kommun(client, kansli_user):
+    client.force_login(kansli_user)
+    html = client.get(reverse("min_kommun:index") + "?q=Kiruna").content.decode()
+    assert "Kiruna" in html
+    assert "Alla kommuner" in html
