@@ -1,23 +1,33 @@
 """The anonymous page cache, and the one place that clears it when content changes.
 
 Anonymous visitors all see the same page, so a rendered page is kept and served again
-without touching the session, the database or the templates. A page is only kept when
-nothing in it belongs to one visitor: no session cookie on the request, no cookie set
-by the response (a CSRF token or a message), and no private or no-store cache header.
-Any write to a model that pages show clears the whole cache: stale pages are a bug,
-while an extra render now and then costs little.
+without touching the session, the database or the templates; it is kept compressed too,
+so that a hit costs no compression. A page is only kept when nothing in it belongs to
+one visitor: no session cookie on the request, no cookie set by the response (a CSRF
+token or a message), and no private or no-store cache header.
+
+The same cache holds other things that change only when content changes: the site
+lookup, the shared chrome (navigation, breadcrumbs, footer) and which pages have view
+restrictions. Any write to a model that pages show clears all of it: stale pages are
+a bug, while an extra render now and then costs little.
 """
 
+import gzip
 import hashlib
 
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.regex_helper import _lazy_re_compile
 
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 CACHE_ALIAS = "pages"
 HEADER = "X-Page-Cache"
+MIN_COMPRESS_LENGTH = 200
+ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 
 # Writes to these models never change what a public page shows.
 UNCACHED_MODELS = {
@@ -54,6 +64,25 @@ def clear():
     page_cache().clear()
 
 
+def cached(key, compute):
+    """The value under `key` in the page cache, computed and kept if missing."""
+    value = page_cache().get(key)
+    if value is None:
+        value = compute()
+        page_cache().set(key, value)
+    return value
+
+
+def site_for_request(request):
+    """Wagtail's Site for the request, looked up once per host until content changes."""
+    if not hasattr(request, "_wagtail_site"):
+        host = request.get_host()
+        # A missing site is kept as 0, since the cache cannot tell None from a miss.
+        site = cached(f"site:{host}", lambda: Site.find_for_request(request) or 0)
+        request._wagtail_site = site or None
+    return request._wagtail_site
+
+
 def _on_model_change(sender, **kwargs):
     if kwargs.get("raw"):
         return
@@ -78,8 +107,10 @@ def connect_invalidation_signals():
         signal.connect(_on_page_change, dispatch_uid=f"home.cache.{signal!r}")
 
 
-def _cache_key(request):
-    raw = f"{request.method == 'HEAD' and 'GET' or request.method}:{request.get_host()}:{request.get_full_path()}"
+def cache_key(request):
+    """The page cache's key for a request: method (HEAD as GET), host and full path."""
+    method = "GET" if request.method == "HEAD" else request.method
+    raw = f"{method}:{request.get_host()}:{request.get_full_path()}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -95,10 +126,44 @@ def _is_anonymous_request(request, session_cookie, message_cookie):
 def _is_cacheable_response(response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if response.has_header("Content-Encoding"):
+        return False
     cache_control = response.get("Cache-Control", "").lower()
     return not any(
         word in cache_control for word in ("private", "no-store", "no-cache")
     )
+
+
+def _entry(response):
+    """What is kept of a response: status, headers, and the body plain and compressed."""
+    content = response.content
+    compressed = (
+        gzip.compress(content, compresslevel=6)
+        if len(content) >= MIN_COMPRESS_LENGTH
+        else None
+    )
+    return {
+        "status": response.status_code,
+        "headers": dict(response.items()),
+        "content": content,
+        "gzip": compressed if compressed and len(compressed) < len(content) else None,
+    }
+
+
+def _response(entry, request):
+    use_gzip = entry["gzip"] is not None and ACCEPTS_GZIP.search(
+        request.META.get("HTTP_ACCEPT_ENCODING", "")
+    )
+    response = HttpResponse(
+        entry["gzip"] if use_gzip else entry["content"], status=entry["status"]
+    )
+    for name, value in entry["headers"].items():
+        response[name] = value
+    if use_gzip:
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    response[HEADER] = "hit"
+    return response
 
 
 class AnonymousPageCacheMiddleware:
@@ -112,14 +177,11 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _is_anonymous_request(request, self.session_cookie, self.message_cookie):
             return self.get_response(request)
-        key = _cache_key(request)
-        cached = page_cache().get(key)
-        if cached is not None:
-            cached[HEADER] = "hit"
-            return cached
+        key = cache_key(request)
+        entry = page_cache().get(key)
+        if entry is not None:
+            return _response(entry, request)
         response = self.get_response(request)
-        # Only a page that was never seen with a user's data may be kept; a visitor
-        # who was logged in during the request (a login POST is not GET) is excluded above.
         user = getattr(request, "user", None)
         if (
             _is_cacheable_response(response)
@@ -128,8 +190,8 @@ class AnonymousPageCacheMiddleware:
         ):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            patch_vary_headers(response, ("Cookie",))
-            page_cache().set(key, response)
+            patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
+            page_cache().set(key, _entry(response))
             response[HEADER] = "miss"
         return response
 

@@ -11,7 +11,7 @@ from .tasks import send_email
 class LoginForm(auth_forms.AuthenticationForm):
     username = auth_forms.UsernameField(
         label=_("Användarnamn eller e-postadress"),
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
     error_messages = {
         "invalid_login": _(

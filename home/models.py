@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .cache import cached
 
 TREE_STEPLEN = Page.steplen
 
@@ -56,12 +57,21 @@ class SitePage(Page):
         ]
 
     def get_view_restrictions(self):
-        # One query instead of two: the ancestors' paths are part of this page's own path.
+        # Almost no page is restricted: the paths of restricted pages are cached until
+        # content changes, so most pages learn this without a query. A restricted page
+        # needs one query, as its ancestors' paths are part of its own path.
         if self.alias_of_id:
             return super().get_view_restrictions()
-        return PageViewRestriction.objects.filter(
-            page__path__in=[*self.ancestor_paths(), self.path]
+        paths = [*self.ancestor_paths(), self.path]
+        restricted = cached(
+            "restricted-paths",
+            lambda: list(
+                PageViewRestriction.objects.values_list("page__path", flat=True)
+            ),
         )
+        if not set(paths).intersection(restricted):
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page__path__in=paths)
 
     def get_meta_description(self):
         return self.search_description or self.intro

@@ -7,8 +7,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
+
+from .cache import site_for_request
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
@@ -21,7 +23,7 @@ def route_page(request, path):
     page whose URL path is a prefix of the request's is found in one query; that page
     then routes what is left (a routable page's sub-path, or a 404).
     """
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     root = site.root_page
@@ -31,7 +33,12 @@ def route_page(request, path):
         for length in range(1, len(components) + 1)
     ]
     page = (
-        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+        # The slug condition lets the database use its index on slug; url_path has none.
+        Page.objects.filter(
+            slug__in=[root.slug, *components],
+            url_path__in=prefixes,
+            path__startswith=root.path,
+        )
         .order_by("-depth")
         .first()
     )

@@ -1,6 +1,7 @@
 """Forms for the kommun record and the organisations register, with Swedish messages."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -13,6 +14,13 @@ from .models import (
 )
 
 
+def https_urls(db_field, **kwargs):
+    """Form fields for a model, where an address typed without a scheme gets https://."""
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return db_field.formfield(**kwargs)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -23,6 +31,7 @@ class DateInput(forms.DateInput):
 class PolicyRecordForm(forms.ModelForm):
     class Meta:
         model = PolicyRecord
+        formfield_callback = https_urls
         fields = [
             "agreement_status",
             "agreement_year",
@@ -44,12 +53,14 @@ class PolicyRecordForm(forms.ModelForm):
 class IOPPartnershipForm(forms.ModelForm):
     class Meta:
         model = IOPPartnership
+        formfield_callback = https_urls
         fields = ["partner_name", "area", "start_year", "end_year", "url"]
 
 
 class PolicyDocumentForm(forms.ModelForm):
     class Meta:
         model = PolicyDocument
+        formfield_callback = https_urls
         fields = ["title", "document_type", "adopted_on", "revised_on", "url"]
         widgets = {"adopted_on": DateInput(), "revised_on": DateInput()}
 
@@ -80,6 +91,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
+        formfield_callback = https_urls
         fields = [
             "name",
             "org_number",

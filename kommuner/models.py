@@ -434,3 +434,6 @@ class Organisation(index.Indexed, models.Model):
     def get_areas_display(self):
         labels = dict(WorkArea.choices)
         return [labels[key] for key in self.areas if key in labels]
+
+
+from .pages import KommunIndexPage  # noqa: E402,F401  (page models live in pages.py)

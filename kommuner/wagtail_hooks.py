@@ -2,10 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.models import HOME_SECTIONS_HOOK
+
 from .models import Municipality, Organisation, PolicyRecord
+from .pages import kommuner_home_section
+
+hooks.register(HOME_SECTIONS_HOOK, kommuner_home_section, order=30)
 
 
 class PolicyRecordViewSet(SnippetViewSet):

@@ -1,8 +1,10 @@
 """Överenskommelsen, its six principles, and the study modules with their sessions (träffar)."""
 
 from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, DiscussionQuestionBlock
+from home.cache import cached
 from home.models import SitePage, public_pages
 
 
@@ -124,37 +127,42 @@ class PrinciplePage(SitePage):
         verbose_name = _("princip")
         verbose_name_plural = _("principer")
 
-    def treating_sessions(self):
-        """Live sessions that treat this principle, with their modules, in reading order."""
-        return (
-            StudySession.objects.filter(principles=self, page__live=True)
-            .select_related("page")
-            .only(
-                "id",
-                "title",
-                "anchor",
-                "sort_order",
-                "page__id",
-                "page__title",
-                "page__url_path",
-                "page__path",
-                "page__depth",
-                "page__intro",
-                "page__live",
-            )
-            .order_by("page__path", "sort_order")
+    #: How many modules the principle page lists; the module index lists them all.
+    modules_shown = 10
+
+    def treating_modules(self):
+        """Live modules with a session on this principle, one more than are shown."""
+        return list(
+            StudyModulePage.objects.live()
+            .filter(sessions__principles=self)
+            .distinct()
+            .only("id", "title", "url_path", "path", "depth", "intro")
+            .order_by("path")[: self.modules_shown + 1]
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        modules = {}
-        for session in self.treating_sessions():
-            modules.setdefault(
-                session.page_id, {"module": session.page, "sessions": []}
-            )
-            modules[session.page_id]["sessions"].append(session)
-        context["modules"] = list(modules.values())
+        modules = self.treating_modules()
+        shown = modules[: self.modules_shown]
+        sessions = StudySession.objects.filter(principles=self, page__in=shown).only(
+            "id", "title", "anchor", "sort_order", "page_id"
+        )
+        by_module = {module.pk: [] for module in shown}
+        for session in sessions:
+            by_module[session.page_id].append(session)
+        context["modules"] = [
+            {"module": module, "sessions": by_module[module.pk]} for module in shown
+        ]
+        if len(modules) > self.modules_shown:
+            index_url = cached("module-index-url", lambda: module_index_url(request))
+            if index_url:
+                context["all_modules_url"] = f"{index_url}?princip={self.slug}"
         return context
+
+
+def module_index_url(request):
+    index = StudyModuleIndexPage.objects.live().first()
+    return index.get_url(request) if index else ""
 
 
 class StudyModuleIndexPage(SitePage):
@@ -168,17 +176,50 @@ class StudyModuleIndexPage(SitePage):
         verbose_name = _("studiematerial, översikt")
         verbose_name_plural = _("studiematerial, översikter")
 
+    per_page = 20
+
     def modules(self):
         return (
             public_pages(StudyModulePage.objects.child_of(self).live())
             .defer_streamfields()
-            .annotate(session_count=models.Count("sessions"))
+            .annotate(
+                session_count=models.Subquery(
+                    StudySession.objects.filter(page=models.OuterRef("pk"))
+                    .values("page")
+                    .annotate(count=models.Count("pk"))
+                    .values("count")
+                )
+            )
             .order_by("path")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = self.modules()
+        modules = self.modules()
+        principles = list(
+            PrinciplePage.objects.live()
+            .only("id", "title", "slug", "path")
+            .order_by("path")
+        )
+        current = next(
+            (p for p in principles if p.slug == request.GET.get("princip")), None
+        )
+        if current:
+            modules = modules.filter(
+                models.Exists(
+                    StudySession.objects.filter(
+                        page=models.OuterRef("pk"), principles=current
+                    )
+                )
+            )
+        paginator = Paginator(modules, self.per_page)
+        try:
+            page = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage) as exc:
+            raise Http404 from exc
+        context.update(
+            {"modules": page, "principles": principles, "current_principle": current}
+        )
         return context
 
 

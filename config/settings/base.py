@@ -45,6 +45,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what the page cache has not already compressed (it skips encoded responses).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous visitors from the page cache before any session work is done.
     "home.cache.AnonymousPageCacheMiddleware",
@@ -137,6 +139,9 @@ CACHES = {
     },
 }
 
+# Sessions are read from the cache, and from the database only when the cache has lost them.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -172,6 +177,3 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "home.backends.UsernameOrEmailBackend",
 ]
-
-# Django 6 makes https the default scheme for URL fields typed without one; opt in now.
-FORMS_URLFIELD_ASSUME_HTTPS = True

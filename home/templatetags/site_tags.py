@@ -2,7 +2,7 @@
 
 from django import template
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home import cache as page_cache_module
 from home.models import KansliContactSettings
@@ -11,7 +11,7 @@ register = template.Library()
 
 
 def _site(request):
-    return Site.find_for_request(request)
+    return page_cache_module.site_for_request(request)
 
 
 def _menu_items(request, site):

@@ -1,15 +1,18 @@
-"""Fixtures for the browser tests: one Chromium per session, demo content per test.
+"""Fixtures for the browser tests: one Chromium for all of them, the demo content in each.
 
-The live server makes every test transactional: pytest-django flushes the database
-after each one. Loading the demo content takes seconds, so it is loaded once per run
-of this package and kept as a serialized snapshot; each test then starts from that
-snapshot through Django's own serialized rollback, which restores a flushed database
-from `connection._test_serialized_contents`. The original contents (the state after
-the migrations) are put back when the last browser test is done, so transactional
-tests elsewhere see the database as they would without this package.
+The live server makes each test transactional: pytest-django flushes the database after
+it. Chromium and Playwright live as long as the browser tests (this package), no longer.
+The test database already holds the demo content (tests/conftest.py loads it once,
+and `load_demo_content` is run here if it did not), so each browser test only has to get
+that content back. Django's serialized rollback does it by deserializing a copy of the
+whole database, which takes seconds with the full demo content. On SQLite (the usual
+test database) the database is instead copied once with SQLite's backup API and copied
+back before each test, which takes milliseconds; Django's serialized copy is swapped for
+an empty one meanwhile, so that it neither restores it twice nor re-runs post_migrate
+when it flushes. On other databases Django's serialized rollback does the work.
 """
 
-import os
+import sqlite3
 from io import StringIO
 from pathlib import Path
 
@@ -20,9 +23,9 @@ from django.db import connection
 import pytest
 from playwright.sync_api import sync_playwright
 
-# Playwright's sync API keeps an event loop in the test thread; without this Django's
-# ORM refuses to run in fixtures and tests ("SynchronousOnlyOperation").
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from home.models import HomePage
+
+from .support import new_context
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -36,8 +39,21 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package")
+def allow_orm_in_event_loop():
+    """Let Django's ORM run while Playwright's event loop does, in these tests only.
+
+    Playwright's sync API keeps an event loop in the test thread, and Django's ORM then
+    raises SynchronousOnlyOperation in fixtures and tests. The variable must not outlive
+    the browser tests: `check --deploy` refuses it (tests/test_settings.py).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="package")
+def browser(allow_orm_in_event_loop):
     if not CHROMIUM.exists():
         pytest.fail(
             f"The browser tests need Debian's Chromium at {CHROMIUM}, which is missing. "
@@ -53,28 +69,48 @@ def browser():
 
 
 @pytest.fixture(scope="package")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """Load the demo content once and make it what each transactional test starts from."""
+def demo_database(allow_orm_in_event_loop, django_db_setup, django_db_blocker):
+    """The demo content, and a way to put it back into the database before each test.
+
+    Yields a function that restores the database, or None when Django's serialized
+    rollback restores it instead.
+    """
     with django_db_blocker.unblock():
+        if not HomePage.objects.exists():
+            call_command("load_demo_content", stdout=StringIO())
         original = getattr(connection, "_test_serialized_contents", None)
-        # Start from the migrated state whatever an earlier transactional test left.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        if original is not None:
-            connection.creation.deserialize_db_from_string(original)
-        call_command("load_demo_content", stdout=StringIO())
-        connection._test_serialized_contents = (
-            connection.creation.serialize_db_to_string()
-        )
-    yield
-    if original is None:
-        del connection._test_serialized_contents
-    else:
-        connection._test_serialized_contents = original
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            snapshot = sqlite3.connect(":memory:")
+            connection.connection.backup(snapshot)
+            connection._test_serialized_contents = "[]"
+        else:
+            snapshot = None
+            connection._test_serialized_contents = (
+                connection.creation.serialize_db_to_string()
+            )
+
+    def restore():
+        snapshot.backup(connection.connection)
+
+    yield restore if snapshot else None
+
+    with django_db_blocker.unblock():
+        if snapshot:
+            # Leave the database as the browser tests found it.
+            restore()
+            snapshot.close()
+        if original is None:
+            del connection._test_serialized_contents
+        else:
+            connection._test_serialized_contents = original
 
 
 @pytest.fixture
-def site(demo_snapshot, django_db_serialized_rollback, live_server):
+def site(demo_database, django_db_serialized_rollback, live_server):
     """The live server, with the demo content in its database and empty caches."""
+    if demo_database is not None:
+        demo_database()
     caches["default"].clear()
     caches["pages"].clear()
     return live_server
@@ -82,7 +118,7 @@ def site(demo_snapshot, django_db_serialized_rollback, live_server):
 
 @pytest.fixture
 def context(browser, site):
-    context = browser.new_context(base_url=site.url)
+    context = new_context(browser, site)
     yield context
     context.close()
 

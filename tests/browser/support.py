@@ -12,6 +12,8 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 SKIP_LINK_NAME = "Hoppa till innehållet"
+# Fail in seconds, not Playwright's default 30, when an element never turns up.
+TIMEOUT_MS = 10_000
 
 _axe = Axe()
 
@@ -36,6 +38,13 @@ _FOCUS_STYLE_JS = """() => {
     boxShadow: style.boxShadow,
   };
 }"""
+
+
+def new_context(browser, site, **options):
+    """A browser context (a fresh profile: no cookies) that opens paths on the live server."""
+    context = browser.new_context(base_url=site.url, **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
 
 
 def format_violations(violations):

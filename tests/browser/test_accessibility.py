@@ -1,5 +1,7 @@
 """axe (WCAG 2.1 A and AA) and the basic page structure on every page type of the site."""
 
+import re
+
 from django.contrib.auth import get_user_model
 
 import pytest
@@ -41,10 +43,10 @@ def test_page_is_accessible(page, path, status):
 
 def test_account_page_is_accessible_after_logging_in(page):
     get_user_model().objects.create_user(
-        "cirkelledare", "cirkel@example.se", "rätt-lösenord-123"
+        "testdeltagare", "testdeltagare@example.se", "rätt-lösenord-123"
     )
     page.goto("/konto/logga-in/")
-    page.get_by_label("Användarnamn eller e-postadress").fill("cirkelledare")
+    page.get_by_label("Användarnamn eller e-postadress").fill("testdeltagare")
     page.get_by_label("Lösenord").fill("rätt-lösenord-123")
     page.get_by_role("button", name="Logga in").click()
 
@@ -61,5 +63,49 @@ def test_failed_login_shows_an_accessible_error_summary(page):
     page.get_by_role("button", name="Logga in").click()
 
     assert page.get_by_role("alert").is_visible()
+    assert_no_axe_violations(page)
+    assert_page_structure(page)
+
+
+def test_field_errors_are_linked_from_the_summary_and_described_on_the_field(page):
+    page.goto("/konto/glomt-losenord/")
+    page.get_by_role("button", name="Skicka länk").click()
+
+    summary_link = page.get_by_role("alert").get_by_role("link")
+    assert summary_link.inner_text() == "E-postadress: Skriv din e-postadress."
+    field = page.get_by_label("E-postadress")
+    assert field.get_attribute("aria-invalid") == "true"
+    described_by = field.get_attribute("aria-describedby")
+    descriptions = [
+        page.locator(f"[id='{element_id}']").inner_text()
+        for element_id in described_by.split()
+    ]
+    assert descriptions == ["Skriv din e-postadress."]
+    assert_no_axe_violations(page)
+    assert_page_structure(page)
+
+    summary_link.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "email"
+
+
+def test_password_reset_pages_from_the_emailed_link_are_accessible(page, mailoutbox):
+    get_user_model().objects.create_user(
+        "testdeltagare", "testdeltagare@example.se", "gammalt-lösenord-123"
+    )
+    page.goto("/konto/glomt-losenord/")
+    page.get_by_label("E-postadress").fill("testdeltagare@example.se")
+    page.get_by_role("button", name="Skicka länk").click()
+    page.wait_for_url("**/konto/glomt-losenord/skickat/")
+    assert_no_axe_violations(page)
+    assert_page_structure(page)
+
+    (message,) = mailoutbox
+    link = re.search(r"https?://\S+/konto/nytt-losenord/\S+/", message.body).group()
+    page.goto(link)
+    new_password = page.get_by_label(re.compile(r"^Nytt lösenord"))
+    help_ids = new_password.get_attribute("aria-describedby").split()
+    help_text = page.locator(f"[id='{help_ids[0]}']").inner_text()
+    assert "lösenord" in help_text.lower()
     assert_no_axe_violations(page)
     assert_page_structure(page)

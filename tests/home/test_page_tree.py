@@ -5,6 +5,7 @@ from wagtail.models import Page
 import pytest
 
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
+from kommuner.pages import KommunIndexPage
 from studiematerial.models import (
     AgreementPage,
     PrinciplePage,
@@ -23,6 +24,7 @@ def test_home_page_allows_the_site_sections():
         NewsIndexPage,
         AgreementPage,
         StudyModuleIndexPage,
+        KommunIndexPage,
     }
 
 
@@ -52,7 +54,8 @@ def test_home_page_lives_only_at_the_tree_root():
 
 
 @pytest.mark.parametrize(
-    "model", [HomePage, NewsIndexPage, AgreementPage, StudyModuleIndexPage]
+    "model",
+    [HomePage, NewsIndexPage, AgreementPage, StudyModuleIndexPage, KommunIndexPage],
 )
 def test_singleton_pages_cannot_be_created_twice(demo_content, model):
     home = HomePage.objects.get()

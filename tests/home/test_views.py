@@ -164,3 +164,29 @@ def test_module_length_is_shown_in_hours_and_minutes(client, demo_content):
     hours, minutes = divmod(total, 60)
     html = client.get(module.url).content.decode()
     assert f"sammanlagt {hours} tim" in html
+
+
+def test_principle_page_lists_at_most_ten_modules_and_links_to_all(
+    client, demo_content
+):
+    from studiematerial.models import StudyModuleIndexPage
+    from tests.studiematerial.factories import (
+        StudyModulePageFactory,
+        StudySessionFactory,
+    )
+
+    dialog = PrinciplePage.objects.get(slug="dialog")
+    index = StudyModuleIndexPage.objects.get()
+    for _ in range(12):
+        session = StudySessionFactory(page=StudyModulePageFactory(parent=index))
+        session.principles.set([dialog])
+        session.save()  # a ParentalManyToManyField is written on save
+    response = client.get(dialog.url)
+    assert len(response.context["modules"]) == 10
+    assert "/studiematerial/?princip=dialog" in response.content.decode()
+    listing = client.get("/studiematerial/?princip=dialog")
+    modules = listing.context["modules"]
+    total = modules.paginator.count
+    assert total >= 12
+    assert client.get("/studiematerial/?princip=dialog&sida=1").status_code == 200
+    assert client.get("/studiematerial/?sida=99").status_code == 404

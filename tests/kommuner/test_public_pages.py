@@ -1,0 +1,490 @@
+"""The public kommun pages: overview, filters, postal code search, kommun and län pages, open data."""
+
+import csv
+import io
+import json
+import re
+
+from django.core.cache import caches
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from home.cache import cache_key as page_cache_key
+from home.models import HomePage
+from kommuner import open_data
+from kommuner.demo import demo_org_number
+from kommuner.models import (
+    AgreementStatus,
+    County,
+    IOPPartnership,
+    Municipality,
+    Organisation,
+    PolicyDocument,
+    PolicyRecord,
+)
+from kommuner.pages import KommunIndexPage, kommuner_home_section
+
+OVERVIEW = "/kommuner/"
+MAX_QUERIES = 8
+
+
+def html_of(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def count_queries(client, url):
+    """Queries for a render that misses the page cache, with the shared chrome cached."""
+    client.get(url)
+    caches["pages"].delete(page_cache_key(RequestFactory().get(url)))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def make_organisations(municipality, count, start=0):
+    Organisation.objects.bulk_create(
+        [
+            Organisation(
+                name=f"Testföreningen {number}",
+                org_number=demo_org_number(700000 + number),
+                form="ideell_forening",
+                areas=["barn_och_unga", "folkhalsa"],
+                website=f"https://forening{number}.example.se",
+                signed_national_agreement=number % 2 == 0,
+                municipality=municipality,
+            )
+            for number in range(start, start + count)
+        ]
+    )
+
+
+def make_record(municipality, **fields):
+    record = PolicyRecord(
+        municipality=municipality,
+        agreement_status=fields.pop("agreement_status", AgreementStatus.ADOPTED),
+        agreement_year=fields.pop("agreement_year", 2020),
+        contact_name="Hemliga Handläggaren",
+        contact_email="hemlig.handlaggare@example.se",
+        contact_phone="070-000 00 00",
+        partnerships=[
+            IOPPartnership(
+                partner_name="Läxhjälpen Test", area="Läxhjälp", start_year=2021
+            ),
+            IOPPartnership(
+                partner_name="Jouren Test", area="Kvinnojour", start_year=2022
+            ),
+        ],
+        policy_documents=[PolicyDocument(title="Testpolicy", document_type="policy")],
+        **fields,
+    )
+    record.save()
+    return record
+
+
+# The page in the tree.
+
+
+def test_kommun_index_page_lives_only_under_the_home_page_and_has_no_children():
+    assert set(KommunIndexPage.allowed_parent_page_models()) == {HomePage}
+    assert KommunIndexPage.creatable_subpage_models() == []
+
+
+def test_kommun_index_page_is_a_singleton(demo_content):
+    assert KommunIndexPage.max_count == 1
+    assert not KommunIndexPage.can_create_at(HomePage.objects.get())
+
+
+def test_editor_can_open_the_overview_page_in_the_admin(client, demo_content, editor):
+    client.force_login(editor)
+    page = KommunIndexPage.objects.get()
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    assert "Kommuner och regioner" in response.content.decode()
+
+
+# The overview.
+
+
+def test_overview_lists_all_290_kommuner_with_links(client, demo_content):
+    response = client.get(OVERVIEW)
+    html = html_of(response)
+    assert len(response.context["municipalities"]) == 290
+    assert html.count("<tr data-kod=") == 290
+    assert html.count("<h1") == 1
+    assert '<a href="/kommuner/goteborg/">Göteborg</a>' in html
+    assert '<a href="/kommuner/habo-uppsala/">Håbo</a>' in html
+
+
+def test_overview_sorts_names_in_swedish_order(client, demo_content):
+    names = [m.name for m in client.get(OVERVIEW).context["municipalities"]]
+    positions = [names.index(name) for name in ("Ystad", "Åre", "Älmhult", "Örebro")]
+    assert positions == sorted(positions)
+
+
+def test_overview_has_title_meta_description_and_labelled_forms(client, demo_content):
+    html = html_of(client.get(OVERVIEW))
+    head = html.split("</head>")[0]
+    assert "<title>Kommuner och regioner – " in head
+    assert '<meta name="description" content="' in head
+    assert 'content=""' not in head
+    for field in ("id_postnummer", "id_lan", "id_status"):
+        assert f'<label for="{field}">' in html
+    assert 'action="/kommuner/postnummer/"' in html
+
+
+def test_overview_filters_by_lan(client, demo_content):
+    response = client.get(OVERVIEW, {"lan": "vasterbotten"})
+    shown = response.context["municipalities"]
+    assert len(shown) == Municipality.objects.filter(county__code="24").count() == 15
+    assert {m.county.code for m in shown} == {"24"}
+    assert 'href="/kommuner/?lan=vasterbotten#kommuner" aria-current="true"' in html_of(
+        response
+    )
+
+
+@pytest.mark.parametrize("status", ["antagen", "reviderad", "dialog"])
+def test_overview_filters_by_status(client, demo_content, status):
+    shown = client.get(OVERVIEW, {"status": status}).context["municipalities"]
+    expected = set(
+        PolicyRecord.objects.filter(
+            agreement_status=status, municipality__isnull=False
+        ).values_list("municipality__code", flat=True)
+    )
+    assert expected
+    assert {m.code for m in shown} == expected
+
+
+def test_status_saknas_includes_kommuner_without_a_record(client, demo_content):
+    shown = client.get(OVERVIEW, {"status": "saknas"}).context["municipalities"]
+    with_other_status = PolicyRecord.objects.filter(municipality__isnull=False).exclude(
+        agreement_status="saknas"
+    )
+    assert len(shown) == 290 - with_other_status.count()
+    codes = {m.code for m in shown}
+    assert "0180" in codes  # Stockholm: no record at all
+    assert "2580" in codes  # Luleå: a record that says saknas
+
+
+def test_lan_and_status_filters_combine(client, demo_content):
+    shown = client.get(OVERVIEW, {"lan": "skane", "status": "reviderad"}).context[
+        "municipalities"
+    ]
+    assert [m.name for m in shown] == ["Malmö"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"lan": "atlantis"},
+        {"status": "påhittad"},
+        {"lan": "x" * 5000, "status": "<script>"},
+        {"lan": "\x00"},
+        {"sida": "2", "status": ""},
+    ],
+)
+def test_bad_filter_values_are_ignored_without_an_error(client, demo_content, params):
+    response = client.get(OVERVIEW, params)
+    html = html_of(response)
+    assert len(response.context["municipalities"]) == 290
+    assert "<script>" not in html
+
+
+def test_counts_per_status_and_per_lan_match_the_data(client, demo_content):
+    make_record(Municipality.objects.get(code="0114"), agreement_status="dialog")
+    html = html_of(client.get(OVERVIEW))
+
+    record_status = dict(
+        PolicyRecord.objects.filter(municipality__isnull=False).values_list(
+            "municipality_id", "agreement_status"
+        )
+    )
+    statuses = dict.fromkeys(AgreementStatus.values, 0)
+    per_county = {}
+    for municipality in Municipality.objects.select_related("county"):
+        status = record_status.get(municipality.pk, "saknas")
+        statuses[status] += 1
+        per_county.setdefault(
+            municipality.county.code, dict.fromkeys(AgreementStatus.values, 0)
+        )[status] += 1
+
+    for status, count in statuses.items():
+        assert f'<td data-status="{status}">{count}</td>' in html
+    assert statuses["dialog"] >= 4
+
+    for code, counts in per_county.items():
+        row = re.search(rf'<tr data-lan="{code}">(.*?)</tr>', html, re.S).group(1)
+        cells = [int(cell) for cell in re.findall(r"<td>(\d+)</td>", row)]
+        assert cells == [sum(counts.values()), *counts.values()], code
+    assert len(per_county) == 21
+
+
+def test_tile_map_has_all_21_lan_as_a_list_of_links(client, demo_content):
+    html = html_of(client.get(OVERVIEW))
+    tile_map = html.split('<ol class="tile-map">')[1].split("</ol>")[0]
+    for county in County.objects.all():
+        assert f'href="/kommuner/?lan={county.slug}#kommuner"' in tile_map
+    assert tile_map.count("<li") == 21
+
+
+def test_open_data_is_documented_on_the_overview(client, demo_content):
+    html = html_of(client.get(OVERVIEW))
+    assert 'href="/kommuner/data/csv/"' in html
+    assert 'href="/kommuner/data/json/"' in html
+    assert "CC0" in html
+    assert "Kontaktpersoner ingår inte" in html
+    for name in open_data.FIELD_NAMES:
+        assert f"<code>{name}</code>" in html
+
+
+# Postal code search.
+
+
+@pytest.mark.parametrize("code", ["114 55", "11455", " 114 55 ", "114\u00a055"])
+def test_postal_code_leads_to_its_kommun(client, demo_content, code):
+    response = client.get("/kommuner/postnummer/", {"postnummer": code})
+    assert response.status_code == 302
+    assert response["Location"] == "/kommuner/stockholm/"
+
+
+@pytest.mark.parametrize(
+    "code,message",
+    [
+        ("abc", "Skriv postnumret med fem siffror"),
+        ("1234567", "Skriv postnumret med fem siffror"),
+        ("1" * 5000, "Skriv postnumret med fem siffror"),
+        ("<script>alert(1)</script>", "Skriv postnumret med fem siffror"),
+        ("", "Skriv ett postnummer."),
+        ("00000", "Vi hittar inte postnumret 000 00."),
+    ],
+)
+def test_bad_postal_code_gives_a_swedish_message(client, demo_content, code, message):
+    response = client.get("/kommuner/postnummer/", {"postnummer": code})
+    html = html_of(response)
+    assert message in html
+    assert "<script>alert" not in html
+    assert "<title>Fel: " in html
+    assert 'href="#id_postnummer"' in html  # the error summary leads to the field
+
+
+def test_postal_code_route_without_a_parameter_asks_for_one(client, demo_content):
+    assert "Skriv ett postnummer." in html_of(client.get("/kommuner/postnummer/"))
+
+
+# A kommun.
+
+
+def test_kommun_page_shows_its_record_iops_and_organisations(client, demo_content):
+    goteborg = Municipality.objects.get(code="1480")
+    record = PolicyRecord.objects.get(municipality=goteborg)
+    response = client.get("/kommuner/goteborg/")
+    html = html_of(response)
+    assert html.count("<h1") == 1
+    assert "<title>Göteborg – Kommuner och regioner" in html
+    assert "Reviderad" in html
+    assert str(record.agreement_year) in html
+    for partnership in record.partnerships.all():
+        assert partnership.partner_name in html
+    for document in record.policy_documents.all():
+        assert document.title in html
+    organisations = goteborg.organisations.all()
+    assert organisations.count() >= 10
+    for organisation in organisations:
+        assert organisation.name in html
+    assert record.contact_name in html
+    assert '<a href="/kommuner/lan/vastra-gotaland/">Västra Götalands län</a>' in html
+    assert 'aria-current="page">Göteborg</a>' in html
+
+
+def test_kommun_without_record_says_so(client, demo_content):
+    html = html_of(client.get("/kommuner/kiruna/"))
+    assert "Kommunen har inga uppgifter ännu." in html
+    assert "Inga lokala organisationer är registrerade" in html
+
+
+def test_kommun_page_shows_the_regions_record(client, demo_content):
+    html = html_of(client.get("/kommuner/umea/"))
+    assert "Regionen i Västerbottens län: lokal överenskommelse Antagen" in html
+
+
+def test_kommun_code_redirects_permanently_to_the_name(client, demo_content):
+    response = client.get("/kommuner/1480/")
+    assert response.status_code == 301
+    assert response["Location"] == "/kommuner/goteborg/"
+
+
+@pytest.mark.parametrize(
+    "url", ["/kommuner/finns-inte/", "/kommuner/0000/", "/kommuner/lan/atlantis/"]
+)
+def test_unknown_kommun_code_or_lan_is_404(client, demo_content, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Sidan finns inte" in response.content.decode()
+
+
+def test_habo_and_habo_have_their_own_pages(client, demo_content):
+    assert "Uppsala län" in html_of(client.get("/kommuner/habo-uppsala/"))
+    assert "Jönköpings län" in html_of(client.get("/kommuner/habo-jonkoping/"))
+
+
+# A län.
+
+
+def test_lan_page_lists_its_kommuner_and_the_regions_record(client, demo_content):
+    response = client.get("/kommuner/lan/vasterbotten/")
+    html = html_of(response)
+    assert html.count("<h1") == 1
+    assert "<title>Västerbottens län – " in html
+    assert len(response.context["municipalities"]) == 15
+    assert '<a href="/kommuner/umea/">Umeå</a>' in html
+    region = PolicyRecord.objects.get(county__code="24")
+    assert region.agreement_parties in html
+    assert region.partnerships.first().partner_name in html
+
+
+def test_lan_without_region_record_says_so(client, demo_content):
+    assert "Regionen har inga uppgifter ännu." in html_of(
+        client.get("/kommuner/lan/gotland/")
+    )
+
+
+# Open data.
+
+
+def read_csv(client):
+    response = client.get("/kommuner/data/csv/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return text, list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def read_json(client):
+    response = client.get("/kommuner/data/json/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    return response.content.decode("utf-8"), json.loads(response.content)
+
+
+def test_csv_has_one_row_per_kommun_with_the_documented_fields(client, demo_content):
+    _text, rows = read_csv(client)
+    assert len(rows) == 290
+    assert list(rows[0]) == open_data.FIELD_NAMES
+    goteborg = next(row for row in rows if row["kommunkod"] == "1480")
+    assert goteborg["kommun"] == "Göteborg"
+    assert goteborg["lan"] == "Västra Götalands län"
+    assert goteborg["overenskommelse_status"] == "reviderad"
+    assert goteborg["sida"] == "http://testserver/kommuner/goteborg/"
+
+
+def test_json_has_description_licence_date_and_290_kommuner(client, demo_content):
+    _text, document = read_json(client)
+    assert {"beskrivning", "licens", "uppdaterad", "kommuner"} <= set(document)
+    assert "CC0" in document["licens"]["namn"]
+    assert len(document["kommuner"]) == 290
+    assert [row["kommunkod"] for row in document["kommuner"]] == sorted(
+        Municipality.objects.values_list("code", flat=True)
+    )
+
+
+def test_open_data_counts_match_the_data(client, demo_content):
+    _text, document = read_json(client)
+    rows = {row["kommunkod"]: row for row in document["kommuner"]}
+    for municipality in Municipality.objects.all():
+        row = rows[municipality.code]
+        assert row["antal_organisationer"] == municipality.organisations.count()
+        assert (
+            row["antal_iop"]
+            == IOPPartnership.objects.filter(record__municipality=municipality).count()
+        )
+
+
+def test_open_data_contains_no_contact_person(client, demo_content):
+    make_record(Municipality.objects.get(code="2584"))
+    csv_text, _rows = read_csv(client)
+    json_text, _document = read_json(client)
+    records = PolicyRecord.objects.exclude(contact_name="")
+    assert records.count() >= 10
+    for text in (csv_text, json_text):
+        for record in records:
+            assert record.contact_name not in text
+            assert record.contact_email not in text
+            if record.contact_phone:
+                assert record.contact_phone not in text
+        assert "@" not in text
+
+
+# The home page section.
+
+
+def test_home_section_points_to_the_overview(rf, demo_content):
+    home = HomePage.objects.get()
+    section = kommuner_home_section(rf.get("/"), home)
+    assert [page.specific_class for page in section["items"]] == [KommunIndexPage]
+    in_place = PolicyRecord.objects.filter(
+        municipality__isnull=False, agreement_status__in=["antagen", "reviderad"]
+    ).count()
+    assert section["intro"].startswith(f"{in_place} av landets 290 kommuner")
+
+
+def test_home_section_is_absent_without_a_live_page(rf, demo_content):
+    KommunIndexPage.objects.get().unpublish()
+    assert kommuner_home_section(rf.get("/"), HomePage.objects.get()) is None
+
+
+# Query counts.
+
+
+def add_overview_data():
+    """Records with IOPs and organisations for 60 more kommuner."""
+    municipalities = Municipality.objects.filter(record__isnull=True).order_by("code")[
+        :60
+    ]
+    for position, municipality in enumerate(municipalities):
+        make_record(municipality)
+        make_organisations(municipality, 5, start=position * 5)
+
+
+def test_overview_query_count_is_bounded_and_does_not_grow(client, demo_content):
+    urls = [OVERVIEW, OVERVIEW + "?lan=skane&status=antagen", "/kommuner/data/csv/"]
+    before = {url: count_queries(client, url) for url in urls}
+    add_overview_data()
+    after = {url: count_queries(client, url) for url in urls}
+    assert after == before
+    assert all(count <= MAX_QUERIES for count in after.values()), after
+    assert after[OVERVIEW] == 3
+
+
+def test_lan_page_query_count_is_bounded_and_does_not_grow(client, demo_content):
+    url = "/kommuner/lan/vasterbotten/"
+    before = count_queries(client, url)
+    add_overview_data()
+    assert count_queries(client, url) == before <= MAX_QUERIES
+
+
+def test_kommun_page_with_500_organisations_costs_as_few_queries_as_with_5(
+    client, demo_content
+):
+    kiruna = Municipality.objects.get(code="2584")
+    make_record(kiruna)
+    make_organisations(kiruna, 5)
+    url = "/kommuner/kiruna/"
+    small = count_queries(client, url)
+    make_organisations(kiruna, 495, start=5)
+    assert kiruna.organisations.count() == 500
+    large = count_queries(client, url)
+    assert large == small <= MAX_QUERIES
+    assert html_of(client.get(url)).count("Testföreningen") >= 500
+
+
+def test_postal_code_redirect_costs_one_query_after_routing(client, demo_content):
+    client.get(OVERVIEW)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/kommuner/postnummer/?postnummer=11455")
+    assert response.status_code == 302
+    assert len(queries) <= 3
