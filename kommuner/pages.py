@@ -17,6 +17,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import F, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -382,6 +383,8 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             raise Http404
         return HttpResponsePermanentRedirect(f"{self._base_url(request)}{slug}/")
 
+    organisations_per_page = 100
+
     @path("<slug:slug>/", name="kommun")
     def kommun(self, request, slug):
         municipality = (
@@ -398,9 +401,26 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             raise Http404
         self._attach_urls(request, [municipality])
         record = municipality.policy_record
+        # Sorted in Python for Swedish order (the databases sort Ä before Å); only the
+        # page shown is rendered, so the page stays small however large the register.
         organisations = sorted(
-            municipality.organisations.all(), key=lambda o: swedish_sort_key(o.name)
+            municipality.organisations.only(
+                "id",
+                "name",
+                "form",
+                "areas",
+                "website",
+                "signed_national_agreement",
+                "cooperation_decision",
+                "municipality_id",
+            ),
+            key=lambda o: swedish_sort_key(o.name),
         )
+        paginator = Paginator(organisations, self.organisations_per_page)
+        try:
+            organisations_page = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage) as exc:
+            raise Http404 from exc
         return self.render(
             request,
             template="kommuner/public/kommun.html",
@@ -417,7 +437,9 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
                     else []
                 ),
                 "region_record": record_or_none(municipality.county),
-                "organisations": organisations,
+                "organisations": organisations_page.object_list,
+                "organisations_page": organisations_page,
+                "organisation_count": len(organisations),
             },
         )
 

@@ -292,6 +292,13 @@ def resolve_targets():
         ),
         Target("news", "Nyhet", "cached", demo_page(NewsPage).get_url()),
         Target("content", "Innehållssida", "cached", demo_page(ContentPage).get_url()),
+        Target("kommuner", "Kommunöversikt (290 kommuner)", "cached", "/kommuner/"),
+        Target(
+            "kommun",
+            "Kommunsida (Kiruna, 500 × skala organisationer)",
+            "cached",
+            "/kommuner/kiruna/",
+        ),
         Target("search", "Sökresultat", "cached", reverse("search") + "?q=dialog"),
         Target(
             "search_miss",
