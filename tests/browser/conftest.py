@@ -1,29 +1,28 @@
-"""Fixtures for the browser tests: one Chromium for all of them, the demo content in each.
+"""Fixtures for the browser tests: one live server and one Chromium for all of them.
 
-The live server makes each test transactional: pytest-django flushes the database after
-it. Chromium and Playwright live as long as the browser tests (this package), no longer.
-The test database already holds the demo content (tests/conftest.py loads it once,
-and `load_demo_content` is run here if it did not), so each browser test only has to get
-that content back. Django's serialized rollback does it by deserializing a copy of the
-whole database, which takes seconds with the full demo content. On SQLite (the usual
-test database) the database is instead copied once with SQLite's backup API and copied
-back before each test, which takes milliseconds; Django's serialized copy is swapped for
-an empty one meanwhile, so that it neither restores it twice nor re-runs post_migrate
-when it flushes. On other databases Django's serialized rollback does the work.
+The browser tests do not run in transactions, and the database is not flushed after
+them: that would mean restoring the whole demo content (15,000 postal codes) before
+each test, minutes on PostgreSQL. Instead the live server is started once for this
+package, the way Django's LiveServerTestCase starts it, against the test database that
+tests/conftest.py's `django_db_setup` filled with the demo content. Database access
+stays open for as long as the package runs, for the server thread and for the tests.
+
+So what a browser test saves is committed and stays. That is why the browser tests run
+after every other test (tests/conftest.py puts them last), and why each test must
+tolerate what the others left: unique usernames (`unique_name`), and no test may depend
+on a record or register that another browser test changes.
 """
 
-import sqlite3
-from io import StringIO
+from dataclasses import dataclass
 from pathlib import Path
 
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import caches
-from django.core.management import call_command
-from django.db import connection
+from django.db import connections
+from django.test.testcases import LiveServerThread
 
 import pytest
 from playwright.sync_api import sync_playwright
-
-from home.models import HomePage
 
 from .support import new_context
 
@@ -37,6 +36,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+HOST = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class LiveSite:
+    url: str
+
+    def __str__(self):
+        return self.url
 
 
 @pytest.fixture(scope="package")
@@ -50,6 +58,45 @@ def allow_orm_in_event_loop():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield
+
+
+@pytest.fixture(scope="package")
+def live_site(allow_orm_in_event_loop, django_db_setup, django_db_blocker):
+    """A live server on the test database with the demo content, for the whole package.
+
+    As LiveServerTestCase does it: an in-memory SQLite database is shared with the
+    server thread by handing it the test thread's connection; other databases are
+    reached over a connection of the server's own, and see what the tests commit.
+    """
+    with django_db_blocker.unblock():
+        connections_override = {
+            connection.alias: connection
+            for connection in connections.all()
+            if connection.vendor == "sqlite" and connection.is_in_memory_db()
+        }
+        for connection in connections_override.values():
+            connection.inc_thread_sharing()
+        thread = LiveServerThread(
+            HOST,
+            StaticFilesHandler,
+            connections_override=connections_override,
+            port=0,
+        )
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        try:
+            if thread.error:
+                raise thread.error
+            yield LiveSite(f"http://{HOST}:{thread.port}")
+        finally:
+            thread.terminate()
+            for connection in connections_override.values():
+                connection.dec_thread_sharing()
+            # pytest-django drops a PostgreSQL test database afterwards, which it
+            # cannot do while this thread holds a connection to it. (Closing an
+            # in-memory SQLite connection does nothing: that would lose the database.)
+            connections.close_all()
 
 
 @pytest.fixture(scope="package")
@@ -68,52 +115,12 @@ def browser(allow_orm_in_event_loop):
         browser.close()
 
 
-@pytest.fixture(scope="package")
-def demo_database(allow_orm_in_event_loop, django_db_setup, django_db_blocker):
-    """The demo content, and a way to put it back into the database before each test.
-
-    Yields a function that restores the database, or None when Django's serialized
-    rollback restores it instead.
-    """
-    with django_db_blocker.unblock():
-        if not HomePage.objects.exists():
-            call_command("load_demo_content", stdout=StringIO())
-        original = getattr(connection, "_test_serialized_contents", None)
-        if connection.vendor == "sqlite":
-            connection.ensure_connection()
-            snapshot = sqlite3.connect(":memory:")
-            connection.connection.backup(snapshot)
-            connection._test_serialized_contents = "[]"
-        else:
-            snapshot = None
-            connection._test_serialized_contents = (
-                connection.creation.serialize_db_to_string()
-            )
-
-    def restore():
-        snapshot.backup(connection.connection)
-
-    yield restore if snapshot else None
-
-    with django_db_blocker.unblock():
-        if snapshot:
-            # Leave the database as the browser tests found it.
-            restore()
-            snapshot.close()
-        if original is None:
-            del connection._test_serialized_contents
-        else:
-            connection._test_serialized_contents = original
-
-
 @pytest.fixture
-def site(demo_database, django_db_serialized_rollback, live_server):
-    """The live server, with the demo content in its database and empty caches."""
-    if demo_database is not None:
-        demo_database()
-    caches["default"].clear()
-    caches["pages"].clear()
-    return live_server
+def site(live_site):
+    """The live server, with empty caches (the page cache, the chrome fragments)."""
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+    return live_site
 
 
 @pytest.fixture
