@@ -1,14 +1,32 @@
 """Fixtures shared by the whole suite."""
 
 import io
+from pathlib import Path
 
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
 import pytest
 
 from home import roles
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the browser tests after all others, each part in the order it had.
+
+    The browser tests commit what they save (tests/browser/conftest.py), so no other
+    test may run after them. trylast: after pytest-django's own sorting.
+    """
+    browser = [item for item in items if item.path.is_relative_to(BROWSER_TESTS)]
+    if browser:
+        others = [item for item in items if not item.path.is_relative_to(BROWSER_TESTS)]
+        items[:] = others + browser
 
 
 @pytest.fixture(autouse=True)
@@ -30,18 +48,30 @@ def _media_root(settings, tmp_path):
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once, into the test database every test starts from.
 
-    Tests with the `db` fixture roll back to it. Transactional tests (the browser tests)
-    flush the database afterwards; with `serialized_rollback=True` they get it back,
-    because the serialized copy Django restores from is taken here, after loading.
+    Tests with the `db` fixture roll back to it. The browser tests (tests/browser/) use
+    it as it is and commit what they change, so they run last (see
+    pytest_collection_modifyitems).
     """
-    from django.db import connections
-
+    if not _is_test_database(connection):
+        # pytest-django creates the test database only for a run with tests that use
+        # `db`, `transactional_db` or `live_server`; without one this would fill the
+        # development database.
+        pytest.fail(
+            "Refusing to load the demo content into "
+            f"{connection.settings_dict['NAME']!r}: it is not a test database.",
+            pytrace=False,
+        )
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=io.StringIO())
-        for connection in connections.all(initialized_only=True):
-            connection._test_serialized_contents = (
-                connection.creation.serialize_db_to_string()
-            )
+
+
+def _is_test_database(connection):
+    name = str(connection.settings_dict["NAME"])
+    if name == connection.settings_dict["TEST"].get("NAME"):
+        return True
+    if connection.vendor == "sqlite":
+        return connection.is_in_memory_db()
+    return name.startswith(TEST_DATABASE_PREFIX)
 
 
 @pytest.fixture

@@ -116,7 +116,19 @@ def browser(allow_orm_in_event_loop):
 
 
 @pytest.fixture
-def site(live_site):
+def db(live_site):
+    """Database access for a browser test: what it saves is committed and stays.
+
+    This replaces pytest-django's `db` in this package, which would run each test in a
+    transaction that the live server (on PostgreSQL) cannot see. The name matters:
+    pytest-django creates the test database only for a run with tests that use `db`,
+    `transactional_db` or `live_server`, and the browser tests must get one when they
+    run alone. Access itself is open for the whole package (`live_site`).
+    """
+
+
+@pytest.fixture
+def site(db, live_site):
     """The live server, with empty caches (the page cache, the chrome fragments)."""
     for alias in ("default", "pages"):
         caches[alias].clear()

@@ -1,6 +1,8 @@
 """Helpers shared by the browser tests: axe, page structure checks and keyboard moves."""
 
+import itertools
 import re
+import uuid
 
 from axe_playwright_python.sync_playwright import Axe
 
@@ -16,6 +18,9 @@ SKIP_LINK_NAME = "Hoppa till innehållet"
 TIMEOUT_MS = 10_000
 
 _axe = Axe()
+
+_RUN = uuid.uuid4().hex[:6]
+_COUNTER = itertools.count(1)
 
 # Name, tag and link target of the focused element, as a keyboard user meets it.
 _FOCUSED_JS = """() => {
@@ -45,6 +50,15 @@ def new_context(browser, site, **options):
     context = browser.new_context(base_url=site.url, **options)
     context.set_default_timeout(TIMEOUT_MS)
     return context
+
+
+def unique_name(prefix):
+    """A name no other browser test uses, in this run or an earlier one on the same database.
+
+    The browser tests commit what they save and share the database (see conftest.py),
+    so usernames and e-mail addresses must not repeat.
+    """
+    return f"{prefix}-{_RUN}-{next(_COUNTER)}"
 
 
 def format_violations(violations):

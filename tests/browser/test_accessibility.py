@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from .support import assert_no_axe_violations, assert_page_structure
+from .support import assert_no_axe_violations, assert_page_structure, unique_name
 
 pytestmark = pytest.mark.browser
 
@@ -42,11 +42,12 @@ def test_page_is_accessible(page, path, status):
 
 
 def test_account_page_is_accessible_after_logging_in(page):
+    username = unique_name("testdeltagare")
     get_user_model().objects.create_user(
-        "testdeltagare", "testdeltagare@example.se", "rätt-lösenord-123"
+        username, f"{username}@example.se", "rätt-lösenord-123"
     )
     page.goto("/konto/logga-in/")
-    page.get_by_label("Användarnamn eller e-postadress").fill("testdeltagare")
+    page.get_by_label("Användarnamn eller e-postadress").fill(username)
     page.get_by_label("Lösenord").fill("rätt-lösenord-123")
     page.get_by_role("button", name="Logga in").click()
 
@@ -90,11 +91,11 @@ def test_field_errors_are_linked_from_the_summary_and_described_on_the_field(pag
 
 
 def test_password_reset_pages_from_the_emailed_link_are_accessible(page, mailoutbox):
-    get_user_model().objects.create_user(
-        "testdeltagare", "testdeltagare@example.se", "gammalt-lösenord-123"
-    )
+    username = unique_name("testdeltagare")
+    email = f"{username}@example.se"
+    get_user_model().objects.create_user(username, email, "gammalt-lösenord-123")
     page.goto("/konto/glomt-losenord/")
-    page.get_by_label("E-postadress").fill("testdeltagare@example.se")
+    page.get_by_label("E-postadress").fill(email)
     page.get_by_role("button", name="Skicka länk").click()
     page.wait_for_url("**/konto/glomt-losenord/skickat/")
     assert_no_axe_violations(page)
