@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
@@ -86,9 +87,17 @@ def robots_txt(request):
     )
 
 
+#: Hook name: functions registered under it get the request and return a link for the
+#: account page ({"url", "label"}) or None, so apps offer their areas without home knowing.
+ACCOUNT_LINKS_HOOK = "account_links"
+
+
 @login_required
 def account(request):
-    return render(request, "registration/account.html")
+    links = [
+        link for fn in hooks.get_hooks(ACCOUNT_LINKS_HOOK) if (link := fn(request))
+    ]
+    return render(request, "registration/account.html", {"links": links})
 
 
 def page_not_found(request, exception=None):

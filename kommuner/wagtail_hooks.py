@@ -1,5 +1,6 @@
 """The kansli's admin for kommuner: records with revision history, organisations, officials."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -7,11 +8,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import HOME_SECTIONS_HOOK
+from home.views import ACCOUNT_LINKS_HOOK
 
 from .models import Municipality, Organisation, PolicyRecord
 from .pages import kommuner_home_section
 
 hooks.register(HOME_SECTIONS_HOOK, kommuner_home_section, order=30)
+
+
+@hooks.register(ACCOUNT_LINKS_HOOK)
+def min_kommun_link(request):
+    if request.user.has_perm("kommuner.use_min_kommun"):
+        return {"url": reverse("min_kommun:index"), "label": _("Min kommun")}
+    return None
 
 
 class PolicyRecordViewSet(SnippetViewSet):

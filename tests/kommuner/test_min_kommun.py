@@ -227,3 +227,10 @@ def test_kansli_can_pick_any_kommun(client, kansli_user):
     html = client.get(reverse("min_kommun:index") + "?q=Kiruna").content.decode()
     assert "Kiruna" in html
     assert "Alla kommuner" in html
+
+
+def test_account_page_links_officials_to_min_kommun(client, official, circle_leader):
+    client.force_login(official)
+    assert reverse("min_kommun:index") in client.get("/konto/").content.decode()
+    client.force_login(circle_leader)
+    assert reverse("min_kommun:index") not in client.get("/konto/").content.decode()
