@@ -10,6 +10,13 @@ The same cache holds other things that change only when content changes: the sit
 lookup, the shared chrome (navigation, breadcrumbs, footer) and which pages have view
 restrictions. Any write to a model that pages show clears all of it: stale pages are
 a bug, while an extra render now and then costs little.
+
+Signed-in visitors see the same pages but for the header's account link. A view whose
+output is the same for everyone marks it with share_with_signed_in() (every Wagtail
+page does, in home.views.serve_page); a signed-in visitor who does not edit the site is
+then served the anonymous visitors' copy with "Mitt konto" in place of "Logga in", kept
+beside it and compressed once (SignedInPageMiddleware). Editors always get a fresh
+page, since theirs carries Wagtail's user bar.
 """
 
 import gzip
@@ -150,7 +157,7 @@ def _entry(response):
     }
 
 
-def _response(entry, request):
+def _response(entry, request, state="hit"):
     use_gzip = entry["gzip"] is not None and ACCEPTS_GZIP.search(
         request.META.get("HTTP_ACCEPT_ENCODING", "")
     )
@@ -162,7 +169,7 @@ def _response(entry, request):
     if use_gzip:
         response["Content-Encoding"] = "gzip"
     response["Content-Length"] = str(len(response.content))
-    response[HEADER] = "hit"
+    response[HEADER] = state
     return response
 
 
@@ -191,7 +198,9 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
-            page_cache().set(key, _entry(response))
+            entry = _entry(response)
+            entry["shared"] = getattr(request, "_page_cache_shared", False)
+            page_cache().set(key, entry)
             response[HEADER] = "miss"
         return response
 
@@ -199,3 +208,67 @@ class AnonymousPageCacheMiddleware:
 def skip(request):
     """Mark a response as not to be kept, for views whose output depends on the visitor."""
     request._page_cache_skip = True
+
+
+def share_with_signed_in(request):
+    """Mark a response as the same for every visitor, signed in or not, but the header."""
+    request._page_cache_shared = True
+
+
+ACCOUNT_TEMPLATE = "components/site_account.html"
+
+
+def _account_html(user):
+    from django.template.loader import render_to_string
+
+    return render_to_string(ACCOUNT_TEMPLATE, {"user": user}).encode()
+
+
+def _signed_in_entry(entry, user):
+    """The anonymous entry with the signed-in header, or None if it cannot be made."""
+    from django.contrib.auth.models import AnonymousUser
+
+    anonymous, signed_in = _account_html(AnonymousUser()), _account_html(user)
+    if entry["content"].count(anonymous) != 1:
+        return None
+    content = entry["content"].replace(anonymous, signed_in)
+    response = HttpResponse(content, status=entry["status"])
+    for name, value in entry["headers"].items():
+        response[name] = value
+    response["Content-Length"] = str(len(content))
+    response["Cache-Control"] = "private"
+    return {**_entry(response), "shared": True}
+
+
+class SignedInPageMiddleware:
+    """Serves signed-in visitors who do not edit the site the shared pages from the cache.
+
+    Comes after the authentication middleware. A page is only in the cache if an
+    anonymous visitor was allowed to see it, and a public page is public to everyone, so
+    no access rule is passed by; what a visitor sees of their own is the header alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.method not in ("GET", "HEAD")
+            or "preview" in request.GET
+            or not user.is_authenticated
+            or user.has_perm("wagtailadmin.access_admin")
+        ):
+            return self.get_response(request)
+        key = cache_key(request)
+        variant_key = key + ":signed-in"
+        entry = page_cache().get(variant_key)
+        if entry is None:
+            anonymous = page_cache().get(key)
+            if anonymous is None or not anonymous.get("shared"):
+                return self.get_response(request)
+            entry = _signed_in_entry(anonymous, user)
+            if entry is None:
+                return self.get_response(request)
+            page_cache().set(variant_key, entry)
+        return _response(entry, request, state="shared")

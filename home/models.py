@@ -34,6 +34,14 @@ def public_pages(queryset):
     return queryset.exclude(Exists(restricted))
 
 
+def restricted_paths():
+    """Tree paths of the pages with view restrictions, cached until content changes."""
+    return cached(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
 class SitePage(Page):
     """Base of every page type on the site: a plain-text intro and cheap ancestry."""
 
@@ -45,6 +53,10 @@ class SitePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     promote_panels = Page.promote_panels
+    #: Whether the page shows every visitor the same thing, signed in or not (but the
+    #: header): signed-in visitors are then served the cached copy (see home.cache).
+    #: A page type that shows signed-in visitors more must set this to False.
+    shared_with_signed_in = True
 
     class Meta:
         abstract = True
@@ -63,13 +75,7 @@ class SitePage(Page):
         if self.alias_of_id:
             return super().get_view_restrictions()
         paths = [*self.ancestor_paths(), self.path]
-        restricted = cached(
-            "restricted-paths",
-            lambda: list(
-                PageViewRestriction.objects.values_list("page__path", flat=True)
-            ),
-        )
-        if not set(paths).intersection(restricted):
+        if not set(paths).intersection(restricted_paths()):
             return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(page__path__in=paths)
 

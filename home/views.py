@@ -1,7 +1,11 @@
 """Site-wide views: search, robots.txt, the error pages and the visitor's own account page."""
 
+from functools import reduce
+from operator import or_
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,7 +15,9 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
+from . import cache
 from .cache import site_for_request
+from .models import restricted_paths
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
@@ -56,7 +62,24 @@ def serve_page(request, path):
     # serve hooks (view restrictions among them) as usual.
     if not hasattr(request, "_wagtail_route_for_request"):
         request._wagtail_route_for_request = route_page(request, path)
+    route = request._wagtail_route_for_request
+    if route is not None and getattr(route.page, "shared_with_signed_in", False):
+        cache.share_with_signed_in(request)
     return wagtail_serve(request, path)
+
+
+def searchable_pages():
+    """Live pages outside every restricted section, as Wagtail's live().public().
+
+    Wagtail's public() looks the restrictions up each time; here they come from the
+    cache. Search filters must be plain field lookups, so the sections are excluded by
+    path rather than by a subquery.
+    """
+    pages = Page.objects.live()
+    paths = restricted_paths()
+    if paths:
+        pages = pages.exclude(reduce(or_, (Q(path__startswith=p) for p in paths)))
+    return pages
 
 
 @require_GET
@@ -64,12 +87,14 @@ def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY_LENGTH]
     results = None
     if query:
-        pages = Page.objects.live().public().specific().search(query)
+        pages = searchable_pages().specific().search(query)
         paginator = Paginator(pages, SEARCH_RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("sida", 1))
         except (PageNotAnInteger, EmptyPage):
             results = paginator.page(1)
+    # Only public pages are searched, so everyone gets the same results.
+    cache.share_with_signed_in(request)
     return render(request, "home/search.html", {"query": query, "results": results})
 
 

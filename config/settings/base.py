@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Serves signed-in visitors (not editors) the shared pages from the page cache.
+    "home.cache.SignedInPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -153,8 +155,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 WAGTAIL_SITE_NAME = "Överenskommelsens studieplattform"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
-    # Picks Wagtail's PostgreSQL full-text backend on PostgreSQL, SQLite FTS on SQLite.
-    "default": {"BACKEND": "wagtail.search.backends.database"}
+    # Wagtail's database backend: PostgreSQL full-text search on PostgreSQL, SQLite FTS5
+    # on SQLite, with the ranking made linear (see home/search_backend.py).
+    "default": {"BACKEND": "home.search_backend"}
 }
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

@@ -190,3 +190,67 @@ def test_principle_page_lists_at_most_ten_modules_and_links_to_all(
     assert total >= 12
     assert client.get("/studiematerial/?princip=dialog&sida=1").status_code == 200
     assert client.get("/studiematerial/?sida=99").status_code == 404
+
+
+def test_search_leaves_out_drafts_and_restricted_pages_and_pages_on(
+    client, demo_content
+):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import ContentPage
+
+    about = ContentPage.objects.get(slug="om")
+    for number in range(12):
+        page = ContentPage(
+            title=f"Sida {number}",
+            slug=f"sida-{number}",
+            intro="Om kantareller och annat.",
+        )
+        about.add_child(instance=page)
+    title_match = ContentPage(title="Kantareller", slug="kantareller", intro="Svamp.")
+    about.add_child(instance=title_match)
+    draft = ContentPage(
+        title="Kantareller i utkast", slug="utkast", intro="Kantareller.", live=False
+    )
+    about.add_child(instance=draft)
+    secret = ContentPage(title="Kantareller, internt", slug="internt", intro="Hemligt.")
+    about.add_child(instance=secret)
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    first = client.get("/sok/", {"q": "kantareller"}).context["results"]
+    second = client.get("/sok/", {"q": "kantareller", "sida": 2}).context["results"]
+    assert first.paginator.count == 13
+    found = [page.pk for page in [*first.object_list, *second.object_list]]
+    assert len(found) == len(set(found)) == 13
+    assert title_match.pk in found
+    assert draft.pk not in found and secret.pk not in found
+
+
+def test_search_ranks_as_wagtails_own_backend_does(demo_content):
+    from django.db import connection
+
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the ranking is only replaced on SQLite")
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    ours, wagtails = get_search_backend(), SQLiteSearchBackend({})
+    assert type(ours) is not SQLiteSearchBackend
+    pages = Page.objects.live().specific()
+    for query in ["dialog", "kommun", "principer kvalitet", "idéburna", "zzz"]:
+        for window in (slice(0, 10), slice(10, 20), slice(3, 5)):
+            assert [p.pk for p in ours.search(query, pages)[window]] == [
+                p.pk for p in wagtails.search(query, pages)[window]
+            ], (query, window)
+        assert (
+            ours.search(query, pages).count() == wagtails.search(query, pages).count()
+        )
+    scored = ours.search("dialog", pages).annotate_score("score")[:3]
+    assert all(isinstance(page.score, float) for page in scored)
+    assert [p.pk for p in ours.autocomplete("dial", pages)[:5]] == [
+        p.pk for p in wagtails.autocomplete("dial", pages)[:5]
+    ]
