@@ -22,33 +22,41 @@ from modelsearch.utils import get_descendants_content_types_pks
 class RankedMixin:
     """For a query compiler of Wagtail's SQLite backend: rank the matches in one pass."""
 
-    def ranked_keys(self, config, start, stop):
-        """(primary key, score) of the best matches, best first; None if not a ranked search."""
+    def matches(self, config):
+        """The index entries that match and that the queryset allows; None if not ranked."""
         query = normalize(self.query)
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
             return None
         model = self.queryset.model
-        pk_field = model._meta.pk
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS,
             self.build_search_query(query, config=config),
         )
         allowed = self.queryset.filter(
-            pk=Cast(OuterRef("index_entry__object_id"), pk_field)
+            pk=Cast(OuterRef("index_entry__object_id"), model._meta.pk)
         )
-        rows = (
+        return (
             sqlite.SQLiteFTSIndexEntry.objects.filter(match)
             .filter(
                 index_entry__content_type__in=get_descendants_content_types_pks(model)
             )
             .filter(Exists(allowed))
-            .annotate(
+        )
+
+    def ranked_keys(self, config, start, stop):
+        """(primary key, score) of the best matches, best first; None if not ranked."""
+        matches = self.matches(config)
+        if matches is None:
+            return None
+        rows = (
+            matches.annotate(
                 score=self._build_rank_expression(self.get_search_vectors(), config)
             )
             .order_by("score", "-index_entry_id")
             .values_list("index_entry__object_id", "score")
         )[start:stop]
-        return [(pk_field.to_python(object_id), score) for object_id, score in rows]
+        to_python = self.queryset.model._meta.pk.to_python
+        return [(to_python(object_id), score) for object_id, score in rows]
 
 
 class RankedQueryCompiler(RankedMixin, sqlite.SQLiteSearchQueryCompiler):
@@ -60,6 +68,17 @@ class RankedAutocompleteCompiler(RankedMixin, sqlite.SQLiteAutocompleteQueryComp
 
 
 class RankedSearchResults(sqlite.SQLiteSearchResults):
+    def keys(self):
+        """The primary keys of these results, best first, without fetching the objects."""
+        if self._results_cache is None:
+            compiler = self.query_compiler
+            ranked = compiler.ranked_keys(
+                compiler.get_config(self.backend), self.start, self.stop
+            )
+            if ranked is not None:
+                return [pk for pk, _score in ranked]
+        return [obj.pk for obj in self]
+
     def _do_search(self):
         compiler = self.query_compiler
         ranked = compiler.ranked_keys(
@@ -78,6 +97,12 @@ class RankedSearchResults(sqlite.SQLiteSearchResults):
             results.append(obj)
         return results
 
+    def _do_count(self):
+        matches = self.query_compiler.matches(
+            self.query_compiler.get_config(self.backend)
+        )
+        return super()._do_count() if matches is None else matches.count()
+
 
 class RankedSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
     query_compiler_class = RankedQueryCompiler
@@ -90,3 +115,10 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backe
     if type(backend) is sqlite.SQLiteSearchBackend:
         return RankedSQLiteSearchBackend(params)
     return backend
+
+
+def result_keys(results):
+    """The primary keys of (a slice of) search results, fetching no objects if it can."""
+    if isinstance(results, RankedSearchResults):
+        return results.keys()
+    return [obj.pk for obj in results]

@@ -18,6 +18,7 @@ from wagtail.views import serve as wagtail_serve
 from . import cache
 from .cache import site_for_request
 from .models import restricted_paths
+from .search_backend import result_keys
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
@@ -87,7 +88,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY_LENGTH]
     results = None
     if query:
-        pages = searchable_pages().specific().search(query)
+        pages = searchable_pages().search(query)
         paginator = Paginator(pages, SEARCH_RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("sida", 1))
@@ -95,7 +96,43 @@ def search(request):
             results = paginator.page(1)
     # Only public pages are searched, so everyone gets the same results.
     cache.share_with_signed_in(request)
-    return render(request, "home/search.html", {"query": query, "results": results})
+    return render(
+        request,
+        "home/search.html",
+        {
+            "query": query,
+            "results": results,
+            "cards": search_cards(request, result_keys(results.object_list))
+            if results is not None
+            else [],
+        },
+    )
+
+
+def search_cards(request, page_keys):
+    """Title, address and summary of each page found, in the order found.
+
+    The summary is on each page type's own table, so a page's card is kept in the page
+    cache (until content changes) rather than fetching every type's table each search.
+    """
+    site = site_for_request(request)
+    keys = {pk: f"search-card:{site.pk if site else 0}:{pk}" for pk in page_keys}
+    cards = cache.page_cache().get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in cards]
+    if missing:
+        made = {
+            keys[page.pk]: {
+                "title": page.title,
+                "url": page.get_url(request),
+                "summary": page.get_meta_description()
+                if hasattr(page, "get_meta_description")
+                else page.search_description,
+            }
+            for page in Page.objects.filter(pk__in=missing).specific()
+        }
+        cache.page_cache().set_many(made)
+        cards.update(made)
+    return [cards[key] for key in keys.values() if key in cards]
 
 
 @require_GET

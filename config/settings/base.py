@@ -128,11 +128,11 @@ STORAGES = {
 # would keep serving a page that another process has just invalidated.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "home.file_cache.FileCache",
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache" / "default")),
     },
     "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "home.file_cache.FileCache",
         "LOCATION": os.environ.get(
             "PAGE_CACHE_DIR", str(BASE_DIR / ".cache" / "pages")
         ),

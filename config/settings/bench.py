@@ -36,11 +36,11 @@ DATABASES = {
 }
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "home.file_cache.FileCache",
         "LOCATION": str(BENCH_DIR / "cache" / "default"),
     },
     "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "home.file_cache.FileCache",
         "LOCATION": str(BENCH_DIR / "cache" / "pages"),
         "TIMEOUT": 60 * 60 * 24,
         "OPTIONS": {"MAX_ENTRIES": 20_000},

@@ -254,3 +254,26 @@ def test_search_ranks_as_wagtails_own_backend_does(demo_content):
     assert [p.pk for p in ours.autocomplete("dial", pages)[:5]] == [
         p.pk for p in wagtails.autocomplete("dial", pages)[:5]
     ]
+
+
+def test_search_results_show_a_changed_title_and_summary_at_once(client, demo_content):
+    principle = PrinciplePage.objects.get(slug="dialog")
+    before = client.get("/sok/", {"q": "dialog"}).content.decode()
+    assert principle.title in before
+    principle.title = "Dialog mellan parterna"
+    principle.search_description = "En ny sammanfattning för sökträffen."
+    principle.save_revision().publish()
+    after = client.get("/sok/", {"q": "dialog"}).content.decode()
+    assert "Dialog mellan parterna" in after
+    assert "En ny sammanfattning för sökträffen." in after
+
+
+def test_search_results_link_to_each_page_with_its_summary(client, demo_content):
+    from django.utils.html import escape
+
+    response = client.get("/sok/", {"q": "dialog"})
+    html = response.content.decode()
+    for page in response.context["results"].object_list:
+        page = page.specific
+        assert f'href="{page.url}"' in html
+        assert escape(page.get_meta_description()) in html

@@ -33,7 +33,8 @@ PINNED = {
     "/nyheter/?kategori=rapport": 4,
     "/om/": 2,
     "/tillganglighet/": 2,
-    "/sok/?q=dialog": 7,
+    # How many match, and the best ten; each result's card comes from the page cache.
+    "/sok/?q=dialog": 2,
 }
 
 
@@ -105,3 +106,23 @@ def test_signed_in_users_pages_stay_within_the_bound(
     assert len(queries) <= bound, "\n".join(
         q["sql"][:150] for q in queries.captured_queries
     )
+
+
+def test_a_search_with_no_cards_cached_costs_a_query_per_page_type(
+    client, demo_content
+):
+    from wagtail.models import Site
+
+    add_data(3)
+    url = "/sok/?q=dialog"
+    found = client.get(url).context["results"].object_list
+    site = Site.objects.get(is_default_site=True)
+    caches["pages"].delete_many(
+        [page_cache_key(RequestFactory().get(url))]
+        + [f"search-card:{site.pk}:{page.pk}" for page in found]
+    )
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    types = {page.specific_class for page in found}
+    # Count and rank, then the pages' types, then each type's own table.
+    assert len(queries) == 2 + 1 + len(types)
