@@ -401,26 +401,30 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             raise Http404
         self._attach_urls(request, [municipality])
         record = municipality.policy_record
-        # Sorted in Python for Swedish order (the databases sort Ä before Å); only the
-        # page shown is rendered, so the page stays small however large the register.
-        organisations = sorted(
-            municipality.organisations.only(
-                "id",
-                "name",
-                "form",
-                "areas",
-                "website",
-                "signed_national_agreement",
-                "cooperation_decision",
-                "municipality_id",
-            ),
-            key=lambda o: swedish_sort_key(o.name),
+        # Sorted in Python for Swedish order (the databases sort Ä before Å), by name
+        # alone; then only the page shown is fetched whole, so a large register costs
+        # a list of names rather than thousands of objects.
+        names = sorted(
+            municipality.organisations.values_list("id", "name"),
+            key=lambda row: swedish_sort_key(row[1]),
         )
-        paginator = Paginator(organisations, self.organisations_per_page)
+        paginator = Paginator(names, self.organisations_per_page)
         try:
             organisations_page = paginator.page(request.GET.get("sida", 1))
         except (PageNotAnInteger, EmptyPage) as exc:
             raise Http404 from exc
+        shown = [pk for pk, _name in organisations_page.object_list]
+        fetched = municipality.organisations.only(
+            "id",
+            "name",
+            "form",
+            "areas",
+            "website",
+            "signed_national_agreement",
+            "cooperation_decision",
+            "municipality_id",
+        ).in_bulk(shown)
+        organisations_page.object_list = [fetched[pk] for pk in shown if pk in fetched]
         return self.render(
             request,
             template="kommuner/public/kommun.html",
@@ -439,7 +443,7 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
                 "region_record": record_or_none(municipality.county),
                 "organisations": organisations_page.object_list,
                 "organisations_page": organisations_page,
-                "organisation_count": len(organisations),
+                "organisation_count": len(names),
             },
         )
 

@@ -479,6 +479,9 @@ def test_kommun_page_with_500_organisations_costs_as_few_queries_as_with_5(
     assert kiruna.organisations.count() == 500
     large = count_queries(client, url)
     assert large == small <= MAX_QUERIES
+    # Routing 2, the kommun with its records 1, IOPs and documents 2, the names of its
+    # organisations 1, the hundred shown 1.
+    assert large == 7
     assert "500 idéburna organisationer i Kiruna" in html_of(client.get(url))
 
 
@@ -499,3 +502,24 @@ def test_kommun_page_shows_organisations_a_hundred_at_a_time(client, demo_conten
     second = client.get("/kommuner/kiruna/?sida=2")
     assert len(second.context["organisations"]) == 50
     assert client.get("/kommuner/kiruna/?sida=9").status_code == 404
+
+
+def test_kommun_page_lists_organisations_in_swedish_order_across_pages(
+    client, demo_content
+):
+    kiruna = Municipality.objects.get(code="2584")
+    make_organisations(kiruna, 120)
+    for number, name in enumerate(["Örnen", "Zebran", "Ängen", "Åsen", "Abborren"]):
+        Organisation.objects.create(
+            name=name,
+            org_number=demo_org_number(800000 + number),
+            form="ideell_forening",
+            municipality=kiruna,
+        )
+    first = [o.name for o in client.get("/kommuner/kiruna/").context["organisations"]]
+    second = [
+        o.name for o in client.get("/kommuner/kiruna/?sida=2").context["organisations"]
+    ]
+    assert first[0] == "Abborren"
+    assert second[-4:] == ["Zebran", "Åsen", "Ängen", "Örnen"]
+    assert len(first) + len(second) == len(set(first + second)) == 125
