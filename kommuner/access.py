@@ -2,7 +2,9 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from .models import Municipality
 
@@ -37,3 +39,15 @@ def signed_in_or_login(view):
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
     return wrapper
+
+
+def redirect_to_message(viewname, municipality):
+    """After a message is added: back to a Min kommun page, at its content.
+
+    A redirect without a fragment keeps the one the form was posted from (an error
+    summary's link to a field), which would scroll the message out of view. The
+    message comes first in <main>, so it is what the visitor sees and hears.
+    """
+    return HttpResponseRedirect(
+        reverse(viewname, kwargs={"slug": municipality.slug}) + "#main"
+    )

@@ -14,14 +14,14 @@ from django.contrib import messages
 from django.core.cache import caches
 from django.db import IntegrityError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import csv_io
-from .access import municipality_for, signed_in_or_login
+from .access import municipality_for, redirect_to_message, signed_in_or_login
 from .models import OrganisationForm, WorkArea
 
 PERMISSION = "kommuner.import_organisations"
@@ -166,7 +166,7 @@ def confirm(request, slug):
                 "förhandsgranskningen). Ladda upp den igen."
             ),
         )
-        return redirect("min_kommun:import", slug=municipality.slug)
+        return redirect_to_message("min_kommun:import", municipality)
 
     # The register may have changed since the preview: validate again.
     result = csv_io.read_import(data, municipality)
@@ -183,10 +183,10 @@ def confirm(request, slug):
                 "Ladda upp filen igen för att se hur den ser ut nu."
             ),
         )
-        return redirect("min_kommun:import", slug=municipality.slug)
+        return redirect_to_message("min_kommun:import", municipality)
     _cache().delete(key)
     messages.success(request, imported_message(counts))
-    return redirect("min_kommun:organisations", slug=municipality.slug)
+    return redirect_to_message("min_kommun:organisations", municipality)
 
 
 def imported_message(counts):

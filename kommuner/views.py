@@ -5,12 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .access import municipality_for, signed_in_or_login
+from .access import municipality_for, redirect_to_message, signed_in_or_login
 from .forms import (
     OrganisationForm,
     PartnershipFormSet,
@@ -90,7 +90,7 @@ def record(request, slug):
                 messages.success(
                     request, _("Uppgifterna för %s är sparade.") % municipality.name
                 )
-                return redirect("min_kommun:record", slug=municipality.slug)
+                return redirect_to_message("min_kommun:record", municipality)
     else:
         form = PolicyRecordForm(instance=policy_record)
         partnerships = PartnershipFormSet(instance=policy_record, prefix="iop")
@@ -160,7 +160,7 @@ def organisation_add(request, slug):
             organisation.municipality = municipality
             organisation.save()
         messages.success(request, _("%s är tillagd.") % organisation.name)
-        return redirect("min_kommun:organisations", slug=municipality.slug)
+        return redirect_to_message("min_kommun:organisations", municipality)
     return render(
         request,
         "kommuner/min_kommun/organisation_form.html",
@@ -194,7 +194,7 @@ def organisation_edit(request, slug, pk):
         messages.success(
             request, _("Ändringarna för %s är sparade.") % organisation.name
         )
-        return redirect("min_kommun:organisations", slug=municipality.slug)
+        return redirect_to_message("min_kommun:organisations", municipality)
     return render(
         request,
         "kommuner/min_kommun/organisation_form.html",
@@ -219,7 +219,7 @@ def organisation_delete(request, slug, pk):
         name = organisation.name
         organisation.delete()
         messages.success(request, _("%s är borttagen ur registret.") % name)
-        return redirect("min_kommun:organisations", slug=municipality.slug)
+        return redirect_to_message("min_kommun:organisations", municipality)
     return render(
         request,
         "kommuner/min_kommun/organisation_delete.html",

@@ -130,7 +130,7 @@ def test_valid_file_is_previewed_then_imported_with_counts(client, official, sto
 
     response = confirm(client, stockholm, preview.context["token"])
     assert response.status_code == 302
-    assert response["Location"] == url("organisations", stockholm)
+    assert response["Location"] == url("organisations", stockholm) + "#main"
     page = client.get(response["Location"]).content.decode()
     assert "3 organisationer importerade (2 nya, 1 uppdaterad)." in page
     assert from_tests(stockholm).count() == 3
@@ -146,7 +146,7 @@ def test_confirming_twice_imports_once(client, official, stockholm):
     assert confirm(client, stockholm, token).status_code == 302
     second = confirm(client, stockholm, token)
     assert second.status_code == 302
-    assert second["Location"] == url("import", stockholm)
+    assert second["Location"] == url("import", stockholm) + "#main"
     assert from_tests(stockholm).count() == 1
 
 
@@ -542,9 +542,11 @@ def test_an_expired_or_unknown_token_sends_back_to_the_upload_form(
     client.force_login(official)
     response = confirm(client, stockholm, token)
     assert response.status_code == 302
-    assert response["Location"] == url("import", stockholm)
+    assert response["Location"] == url("import", stockholm) + "#main"
     page = client.get(response["Location"]).content.decode()
-    assert "Filen finns inte kvar på servern" in page
+    # An error is announced at once (role="alert"), not politely as a confirmation.
+    alert = page.split('role="alert"')[1].split("</div>")[0]
+    assert "Filen finns inte kvar på servern" in alert
     assert not from_tests(stockholm).exists()
 
 
@@ -553,7 +555,7 @@ def test_the_token_expires_with_the_cache_entry(client, official, stockholm):
     token = upload(client, stockholm, csv_bytes([row(1)])).context["token"]
     caches["default"].clear()  # what 30 minutes do
     response = confirm(client, stockholm, token)
-    assert response["Location"] == url("import", stockholm)
+    assert response["Location"] == url("import", stockholm) + "#main"
     assert not from_tests(stockholm).exists()
 
 
@@ -563,8 +565,11 @@ def test_a_token_is_only_good_for_its_user_and_kommun(
     client.force_login(official)
     token = upload(client, stockholm, csv_bytes([row(1)])).context["token"]
     client.force_login(kansli_user)
-    assert confirm(client, stockholm, token)["Location"] == url("import", stockholm)
-    assert confirm(client, orebro, token)["Location"] == url("import", orebro)
+    assert (
+        confirm(client, stockholm, token)["Location"]
+        == url("import", stockholm) + "#main"
+    )
+    assert confirm(client, orebro, token)["Location"] == url("import", orebro) + "#main"
     assert not Organisation.objects.filter(org_number=org_number(1)).exists()
 
 
@@ -721,7 +726,7 @@ def test_the_kansli_may_import_into_any_kommun(request, client, orebro, role):
     preview = upload(client, orebro, csv_bytes([row(1, kommunkod="1880")]))
     assert preview.status_code == 200
     response = confirm(client, orebro, preview.context["token"])
-    assert response["Location"] == url("organisations", orebro)
+    assert response["Location"] == url("organisations", orebro) + "#main"
     assert Organisation.objects.get(org_number=org_number(1)).municipality == orebro
     assert client.get(url("export", orebro)).status_code == 200
 

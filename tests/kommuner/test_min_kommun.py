@@ -76,6 +76,10 @@ def test_official_updates_the_record_and_a_revision_is_kept(client, official, or
     client.force_login(official)
     response = client.post(record_url(orebro), record_data())
     assert response.status_code == 302
+    # To the content, where the confirmation is, whatever field the form was sent from.
+    assert response["Location"] == record_url(orebro) + "#main"
+    confirmation = client.get(response["Location"]).content.decode()
+    assert 'role="status" class="message"' in confirmation
     record = PolicyRecord.objects.get(municipality=orebro)
     assert record.agreement_status == AgreementStatus.ADOPTED
     assert record.partnerships.get().partner_name == "Kvinnojouren Exempelstad"
