@@ -1,124 +1,28 @@
 """The site's search backend: Wagtail's database backend, ranked in one pass on SQLite.
 
 On PostgreSQL (production) this is Wagtail's PostgreSQL full-text backend, unchanged.
-On SQLite, Wagtail's FTS5 backend finds the results in one query but ranks them with a
-correlated subquery that runs the full-text match again for every matching page, so a
-word found on a few hundred pages costs tens of milliseconds and grows with the square
-of the matches. Here the matches are ranked as FTS5 finds them, in one pass, keeping
-only those the queryset allows (live, public pages); the objects are then fetched by
-primary key. The results, their order and their count are the same.
+On SQLite it is Wagtail's FTS5 backend with the ranking made linear in the number of
+matches (home/search_backend_sqlite.py).
 """
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Cast
+from django.db import connection
 
 from modelsearch.backends import database
-from modelsearch.backends.database.sqlite import sqlite
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
-
-
-class RankedMixin:
-    """For a query compiler of Wagtail's SQLite backend: rank the matches in one pass."""
-
-    def matches(self, config):
-        """The index entries that match and that the queryset allows; None if not ranked."""
-        query = normalize(self.query)
-        if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
-            return None
-        model = self.queryset.model
-        match = MatchExpression(
-            self.fields or self.FTS_TABLE_FIELDS,
-            self.build_search_query(query, config=config),
-        )
-        allowed = self.queryset.filter(
-            pk=Cast(OuterRef("index_entry__object_id"), model._meta.pk)
-        )
-        return (
-            sqlite.SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(model)
-            )
-            .filter(Exists(allowed))
-        )
-
-    def ranked_keys(self, config, start, stop):
-        """(primary key, score) of the best matches, best first; None if not ranked."""
-        matches = self.matches(config)
-        if matches is None:
-            return None
-        rows = (
-            matches.annotate(
-                score=self._build_rank_expression(self.get_search_vectors(), config)
-            )
-            .order_by("score", "-index_entry_id")
-            .values_list("index_entry__object_id", "score")
-        )[start:stop]
-        to_python = self.queryset.model._meta.pk.to_python
-        return [(to_python(object_id), score) for object_id, score in rows]
-
-
-class RankedQueryCompiler(RankedMixin, sqlite.SQLiteSearchQueryCompiler):
-    pass
-
-
-class RankedAutocompleteCompiler(RankedMixin, sqlite.SQLiteAutocompleteQueryCompiler):
-    pass
-
-
-class RankedSearchResults(sqlite.SQLiteSearchResults):
-    def keys(self):
-        """The primary keys of these results, best first, without fetching the objects."""
-        if self._results_cache is None:
-            compiler = self.query_compiler
-            ranked = compiler.ranked_keys(
-                compiler.get_config(self.backend), self.start, self.stop
-            )
-            if ranked is not None:
-                return [pk for pk, _score in ranked]
-        return [obj.pk for obj in self]
-
-    def _do_search(self):
-        compiler = self.query_compiler
-        ranked = compiler.ranked_keys(
-            compiler.get_config(self.backend), self.start, self.stop
-        )
-        if ranked is None:
-            return super()._do_search()
-        objects = compiler.queryset.in_bulk([pk for pk, _score in ranked])
-        results = []
-        for pk, score in ranked:
-            obj = objects.get(pk)
-            if obj is None:  # removed between the two queries
-                continue
-            if self._score_field:
-                setattr(obj, self._score_field, score)
-            results.append(obj)
-        return results
-
-    def _do_count(self):
-        matches = self.query_compiler.matches(
-            self.query_compiler.get_config(self.backend)
-        )
-        return super()._do_count() if matches is None else matches.count()
-
-
-class RankedSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
-    query_compiler_class = RankedQueryCompiler
-    autocomplete_query_compiler_class = RankedAutocompleteCompiler
-    results_class = RankedSearchResults
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
     backend = database.SearchBackend(params)
-    if type(backend) is sqlite.SQLiteSearchBackend:
-        return RankedSQLiteSearchBackend(params)
+    if connection.vendor == "sqlite":
+        from . import search_backend_sqlite as ranked
+
+        if type(backend) is ranked.sqlite.SQLiteSearchBackend:
+            return ranked.RankedSQLiteSearchBackend(params)
     return backend
 
 
 def result_keys(results):
     """The primary keys of (a slice of) search results, fetching no objects if it can."""
-    if isinstance(results, RankedSearchResults):
-        return results.keys()
+    primary_keys = getattr(results, "primary_keys", None)
+    if primary_keys is not None:
+        return primary_keys()
     return [obj.pk for obj in results]
