@@ -9,17 +9,40 @@ only those the queryset allows (live, public pages); the objects are then fetche
 primary key. The results, their order and their count are the same.
 """
 
+import unicodedata
+
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Cast
 
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.query import MatchAll, Not
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+
+def fts_text(text):
+    """Text to go between double quotes in an FTS5 query.
+
+    Wagtail's backend quotes each word but leaves quotes inside it as they are, so a
+    search for `"` or `dia"log` is an FTS5 syntax error; FTS5 escapes a quote by
+    doubling it. A control character (a NUL ends the query early) becomes a space.
+    """
+    return "".join(
+        " " if unicodedata.category(char)[0] == "C" else char for char in text
+    ).replace('"', '""')
 
 
 class RankedMixin:
     """For a query compiler of Wagtail's SQLite backend: rank the matches in one pass."""
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText):
+            query = PlainText(
+                fts_text(query.query_string), operator=query.operator, boost=query.boost
+            )
+        elif isinstance(query, Phrase):
+            query = Phrase(fts_text(query.query_string))
+        return super().build_search_query_content(query, config=config)
 
     def matches(self, config):
         """The index entries that match and that the queryset allows; None if not ranked."""

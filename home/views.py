@@ -1,10 +1,13 @@
 """Site-wide views: search, robots.txt, the error pages and the visitor's own account page."""
 
+import logging
+import unicodedata
 from functools import reduce
 from operator import or_
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -19,6 +22,8 @@ from . import cache
 from .cache import site_for_request
 from .models import restricted_paths
 from .search_backend import result_keys
+
+logger = logging.getLogger(__name__)
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
@@ -83,29 +88,46 @@ def searchable_pages():
     return pages
 
 
+def search_words(text):
+    """The words of a search as the backends can take them.
+
+    Control and format characters (a NUL, which PostgreSQL refuses) and double quotes
+    (which Wagtail's SQLite backend passes unescaped to FTS5) become spaces; the search
+    is for words, not phrases, either way.
+    """
+    text = "".join(
+        " " if char == '"' or unicodedata.category(char)[0] == "C" else char
+        for char in text[: SEARCH_MAX_QUERY_LENGTH * 2]
+    )
+    return " ".join(text.split())[:SEARCH_MAX_QUERY_LENGTH]
+
+
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY_LENGTH]
-    results = None
+    query = search_words(request.GET.get("q", ""))
+    results, cards, failed = None, [], False
     if query:
         pages = searchable_pages().search(query)
         paginator = Paginator(pages, SEARCH_RESULTS_PER_PAGE)
         try:
-            results = paginator.page(request.GET.get("sida", 1))
-        except (PageNotAnInteger, EmptyPage):
-            results = paginator.page(1)
+            # A savepoint, so that a search the database cannot run leaves the
+            # request's connection usable; the visitor is asked to try other words.
+            with transaction.atomic():
+                try:
+                    results = paginator.page(request.GET.get("sida", 1))
+                except (PageNotAnInteger, EmptyPage):
+                    results = paginator.page(1)
+                cards = search_cards(request, result_keys(results.object_list))
+        except DatabaseError:
+            logger.exception("Sökningen %r kunde inte göras", query)
+            results, failed = None, True
+            cache.skip(request)  # the next try may well work
     # Only public pages are searched, so everyone gets the same results.
     cache.share_with_signed_in(request)
     return render(
         request,
         "home/search.html",
-        {
-            "query": query,
-            "results": results,
-            "cards": search_cards(request, result_keys(results.object_list))
-            if results is not None
-            else [],
-        },
+        {"query": query, "results": results, "cards": cards, "failed": failed},
     )
 
 

@@ -45,7 +45,10 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisationer")
     list_display = ["name", "org_number", "municipality", "form", "updated_at"]
     list_filter = ["form", "signed_national_agreement", "cooperation_decision"]
+    # Searched in the database (name or organisation number contains the words) rather
+    # than through the search index, which holds names only.
     search_fields = ["name", "org_number"]
+    search_backend_name = None
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -54,7 +57,8 @@ class MunicipalityViewSet(SnippetViewSet):
     menu_label = _("Kommuner och handläggare")
     list_display = ["name", "code", "county"]
     list_filter = ["county"]
-    search_fields = ["name", "code"]
+    search_fields = ["name", "code"]  # in the database, as for organisations
+    search_backend_name = None
     inspect_view_enabled = True
 
 

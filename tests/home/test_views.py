@@ -130,12 +130,65 @@ def test_search_finds_a_principle_by_a_word_in_its_body(client, demo_content):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "   ", "a" * 5000, "'; DROP TABLE wagtailcore_page; --", "<script>", "ö&ä|å"],
+    [
+        "",
+        "   ",
+        "a" * 5000,
+        "'; DROP TABLE wagtailcore_page; --",
+        "<script>",
+        "ö&ä|å",
+        '"',
+        'dia"log',
+        '"lokal överenskommelse',
+        "dialog\x00",
+        "\x00",
+        "a\u200bb\u202e",
+        "*",
+        "NOT",
+        "a OR",
+        "NEAR(a b)",
+        "{title body}:x",
+        "^(",
+    ],
 )
 def test_search_survives_odd_input(client, demo_content, query):
-    response = client.get("/sok/", {"q": query, "sida": "x"})
+    for page in ("x", "2", "-1", "99999999999999999999"):
+        response = client.get("/sok/", {"q": query, "sida": page})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "<script>" not in html
+        assert "\x00" not in html
+        assert "Sökningen kunde inte göras" not in html
+
+
+def test_search_words_drop_what_the_backends_cannot_take():
+    from home.views import search_words
+
+    assert search_words('  "lokal  överenskommelse"\x00\n') == "lokal överenskommelse"
+    assert search_words("dia\u200blog") == "dia log"
+    assert len(search_words("å" * 5000)) == 200
+
+
+def test_a_search_the_database_cannot_run_is_explained_not_a_500(
+    client, demo_content, monkeypatch
+):
+    from django.db import OperationalError
+
+    from home import views
+
+    def fail(*args, **kwargs):
+        raise OperationalError("fts5: syntax error")
+
+    monkeypatch.setattr(views, "result_keys", fail)
+    response = client.get("/sok/", {"q": "dialog"})
     assert response.status_code == 200
-    assert "<script>" not in response.content.decode()
+    assert "Sökningen kunde inte göras" in response.content.decode()
+    # The connection is still usable for the rest of the request and the next one.
+    # Nor is the failure kept in the page cache.
+    monkeypatch.undo()
+    again = client.get("/sok/", {"q": "dialog"})
+    assert again.status_code == 200
+    assert "Sökningen kunde inte göras" not in again.content.decode()
 
 
 def test_unknown_path_gives_the_sites_404_page(client, demo_content):

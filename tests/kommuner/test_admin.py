@@ -55,3 +55,33 @@ def test_kansli_assigns_an_official_to_a_kommun(client, editor, municipal_offici
     response = client.post(url, {"officials": [municipal_official.pk]})
     assert response.status_code == 302
     assert list(orebro.officials.all()) == [municipal_official]
+
+
+def test_kansli_finds_organisations_and_kommuner_by_name_number_or_code(
+    client, editor, demo_content
+):
+    from kommuner.models import Organisation
+
+    organisation = Organisation.objects.filter(org_number__gt="").first()
+    client.force_login(editor)
+    listing = reverse("wagtailsnippets_kommuner_organisation:list")
+    for query in (organisation.name.split()[0], organisation.org_number):
+        html = client.get(listing, {"q": query}).content.decode()
+        assert organisation.name in html, query
+    kommuner = reverse("wagtailsnippets_kommuner_municipality:list")
+    for query in ("Örebro", "1880"):
+        assert "Örebro" in client.get(kommuner, {"q": query}).content.decode()
+
+
+def test_admin_searches_survive_odd_input(client, editor, demo_content):
+    client.force_login(editor)
+    listings = [
+        reverse("wagtailsnippets_kommuner_organisation:list"),
+        reverse("wagtailsnippets_kommuner_municipality:list"),
+        reverse("wagtailsnippets_kommuner_policyrecord:list"),
+        reverse("wagtailadmin_pages:search"),
+        reverse("wagtaildocs:index"),
+    ]
+    for url in listings:
+        for query in ('"', 'dia"log', "dialog\x00", "NOT", "a OR", "*", "\\"):
+            assert client.get(url, {"q": query}).status_code == 200, (url, query)
