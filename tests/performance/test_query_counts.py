@@ -57,6 +57,16 @@ def add_data(times):
         session.save()
 
 
+def database_work(queries):
+    """The captured queries but savepoints, which a view may open in the test's
+    transaction and which the site, running in autocommit, does not."""
+    return [
+        query
+        for query in queries.captured_queries
+        if "SAVEPOINT" not in query["sql"].split(" ", 3)[:3]
+    ]
+
+
 def count_queries(client, url):
     client.get(url)  # warms the chrome fragments
     caches["pages"].delete(page_cache_key(RequestFactory().get(url)))
@@ -64,7 +74,7 @@ def count_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200
     assert response.get("X-Page-Cache") == "miss"
-    return len(queries)
+    return len(database_work(queries))
 
 
 def test_query_counts_are_pinned_and_do_not_grow_with_data(client, demo_content):
@@ -125,4 +135,4 @@ def test_a_search_with_no_cards_cached_costs_a_query_per_page_type(
         client.get(url)
     types = {page.specific_class for page in found}
     # Count and rank, then the pages' types, then each type's own table.
-    assert len(queries) == 2 + 1 + len(types)
+    assert len(database_work(queries)) == 2 + 1 + len(types)
