@@ -9,8 +9,6 @@ only those the queryset allows (live, public pages); the objects are then fetche
 primary key. The results, their order and their count are the same.
 """
 
-import unicodedata
-
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Cast
 
@@ -18,6 +16,8 @@ from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from .search_backend import printable
 
 
 def fts_text(text):
@@ -27,9 +27,7 @@ def fts_text(text):
     search for `"` or `dia"log` is an FTS5 syntax error; FTS5 escapes a quote by
     doubling it. A control character (a NUL ends the query early) becomes a space.
     """
-    return "".join(
-        " " if unicodedata.category(char)[0] == "C" else char for char in text
-    ).replace('"', '""')
+    return printable(text).replace('"', '""')
 
 
 class RankedMixin:

@@ -2,7 +2,6 @@
 
 import contextlib
 import logging
-import unicodedata
 from functools import reduce
 from operator import or_
 
@@ -22,7 +21,7 @@ from wagtail.views import serve as wagtail_serve
 from . import cache
 from .cache import site_for_request
 from .models import restricted_paths
-from .search_backend import result_keys
+from .search_backend import printable, result_keys
 
 logger = logging.getLogger(__name__)
 
@@ -96,10 +95,7 @@ def search_words(text):
     (which Wagtail's SQLite backend passes unescaped to FTS5) become spaces; the search
     is for words, not phrases, either way.
     """
-    text = "".join(
-        " " if char == '"' or unicodedata.category(char)[0] == "C" else char
-        for char in text[: SEARCH_MAX_QUERY_LENGTH * 2]
-    )
+    text = printable(text[: SEARCH_MAX_QUERY_LENGTH * 2]).replace('"', " ")
     return " ".join(text.split())[:SEARCH_MAX_QUERY_LENGTH]
 
 

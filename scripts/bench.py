@@ -480,6 +480,25 @@ def measure_in_process(targets, session, scale):
     return results
 
 
+def record_in_process(targets, session, scale, with_sql=False):
+    """Measure in-process at a scale; keep each figure on its target, named by scale."""
+    fields = [
+        "queries",
+        "queries_cold_cache",
+        "median_ms",
+        "median_cache_hit_ms",
+        "sql_ms",
+        "html_bytes",
+    ]
+    if with_sql:
+        fields.append("sql")
+    by_key = {target.key: target for target in targets}
+    for key, figures in measure_in_process(targets, session, scale).items():
+        by_key[key].figures.update(
+            {f"{field}_scale_{scale}": figures[field] for field in fields}
+        )
+
+
 # --- 3. Load with gunicorn and wrk ----------------------------------------------------
 
 
@@ -1204,17 +1223,7 @@ def main():
 
         phase(results, "2. SQL-frågor och renderingstid, skala 1")
         step_started = time.monotonic()
-        for key, figures in measure_in_process(targets, session, 1).items():
-            target = next(t for t in targets if t.key == key)
-            target.figures.update(
-                queries_scale_1=figures["queries"],
-                queries_cold_cache_scale_1=figures["queries_cold_cache"],
-                median_ms_scale_1=figures["median_ms"],
-                median_cache_hit_ms_scale_1=figures["median_cache_hit_ms"],
-                sql_ms_scale_1=figures["sql_ms"],
-                html_bytes_scale_1=figures["html_bytes"],
-                sql_scale_1=figures["sql"],
-            )
+        record_in_process(targets, session, scale=1, with_sql=True)
         timings["in_process_scale_1_s"] = time.monotonic() - step_started
 
         from django.db import connections
@@ -1247,16 +1256,7 @@ def main():
         )
         log(f"   {check_bench_pages_route()} testsidor svarar och renderas")
         step_started = time.monotonic()
-        for key, figures in measure_in_process(targets, session, 10).items():
-            target = next(t for t in targets if t.key == key)
-            target.figures.update(
-                queries_scale_10=figures["queries"],
-                queries_cold_cache_scale_10=figures["queries_cold_cache"],
-                median_ms_scale_10=figures["median_ms"],
-                median_cache_hit_ms_scale_10=figures["median_cache_hit_ms"],
-                sql_ms_scale_10=figures["sql_ms"],
-                html_bytes_scale_10=figures["html_bytes"],
-            )
+        record_in_process(targets, session, scale=10)
         timings["in_process_scale_10_s"] = time.monotonic() - step_started
     except BenchError as exc:
         results["errors"].append(str(exc))
