@@ -25,9 +25,11 @@ def fts_text(text):
 
     Wagtail's backend quotes each word but leaves quotes inside it as they are, so a
     search for `"` or `dia"log` is an FTS5 syntax error; FTS5 escapes a quote by
-    doubling it. A control character (a NUL ends the query early) becomes a space.
+    doubling it. A control character (a NUL ends the query early) becomes a space;
+    if nothing is left, a lone quote, which matches nothing, keeps the query valid.
     """
-    return printable(text).replace('"', '""')
+    text = printable(text)
+    return text.replace('"', '""') if text.strip() else '""'
 
 
 class RankedMixin:

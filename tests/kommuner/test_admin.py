@@ -80,8 +80,20 @@ def test_admin_searches_survive_odd_input(client, editor, demo_content):
         reverse("wagtailsnippets_kommuner_municipality:list"),
         reverse("wagtailsnippets_kommuner_policyrecord:list"),
         reverse("wagtailadmin_pages:search"),
+        reverse("wagtailadmin_choose_page_search"),
         reverse("wagtaildocs:index"),
+        reverse("wagtailimages:index"),
     ]
     for url in listings:
-        for query in ('"', 'dia"log', "dialog\x00", "NOT", "a OR", "*", "\\"):
+        for query in (
+            '"',
+            'dia"log',
+            "dialog\x00",
+            "\x01\x02",
+            "\u200b",
+            "NOT",
+            "a OR",
+            "*",
+            "\\",
+        ):
             assert client.get(url, {"q": query}).status_code == 200, (url, query)
