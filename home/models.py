@@ -1,8 +1,11 @@
 """The site's shared base: the page base class, home page, generic pages, news and site settings."""
 
+from functools import reduce
+from operator import or_
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +43,20 @@ def restricted_paths():
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
     )
+
+
+def searchable_pages():
+    """Live pages outside every restricted section, as Wagtail's live().public().
+
+    For searches: their filters must be plain field lookups, so the sections are
+    excluded by path (from restricted_paths(), cached) rather than by the subquery of
+    public_pages(); Wagtail's public() would look the restrictions up each time.
+    """
+    pages = Page.objects.live()
+    paths = restricted_paths()
+    if paths:
+        pages = pages.exclude(reduce(or_, (Q(path__startswith=p) for p in paths)))
+    return pages
 
 
 class SitePage(Page):

@@ -2,13 +2,10 @@
 
 import contextlib
 import logging
-from functools import reduce
-from operator import or_
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, transaction
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -20,7 +17,7 @@ from wagtail.views import serve as wagtail_serve
 
 from . import cache
 from .cache import site_for_request
-from .models import restricted_paths
+from .models import searchable_pages
 from .search_backend import printable, result_keys
 
 logger = logging.getLogger(__name__)
@@ -72,20 +69,6 @@ def serve_page(request, path):
     if route is not None and getattr(route.page, "shared_with_signed_in", False):
         cache.share_with_signed_in(request)
     return wagtail_serve(request, path)
-
-
-def searchable_pages():
-    """Live pages outside every restricted section, as Wagtail's live().public().
-
-    Wagtail's public() looks the restrictions up each time; here they come from the
-    cache. Search filters must be plain field lookups, so the sections are excluded by
-    path rather than by a subquery.
-    """
-    pages = Page.objects.live()
-    paths = restricted_paths()
-    if paths:
-        pages = pages.exclude(reduce(or_, (Q(path__startswith=p) for p in paths)))
-    return pages
 
 
 def search_words(text):
