@@ -19,7 +19,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
-from .cache import cached
+from .cache import RESTRICTIONS, cached
 
 TREE_STEPLEN = Page.steplen
 
@@ -38,10 +38,15 @@ def public_pages(queryset):
 
 
 def restricted_paths():
-    """Tree paths of the pages with view restrictions, cached until content changes."""
+    """Tree paths of the pages with view restrictions, cached until restrictions change.
+
+    Who may see a page must never wait for other content to change: the list has its
+    own kind of content, which every write to a restriction and every move refreshes.
+    """
     return cached(
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        (RESTRICTIONS,),
     )
 
 
@@ -72,8 +77,12 @@ class SitePage(Page):
     promote_panels = Page.promote_panels
     #: Whether the page shows every visitor the same thing, signed in or not (but the
     #: header): signed-in visitors are then served the cached copy (see home.cache).
-    #: A page type that shows signed-in visitors more must set this to False.
-    shared_with_signed_in = True
+    #: Off unless a page type declares it: a page type that shows signed-in visitors
+    #: anything of their own must never be shared (tests/home/test_page_cache.py
+    #: renders every type that declares it for both and compares).
+    shared_with_signed_in = False
+    #: Kinds of content the page shows besides pages and the chrome (home.cache).
+    shows_content = ()
 
     class Meta:
         abstract = True
@@ -107,6 +116,7 @@ class HomePage(RoutablePageMixin, SitePage):
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    shared_with_signed_in = True
     max_count = 1
 
     class Meta:
@@ -129,6 +139,7 @@ class ContentPage(SitePage):
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
+    shared_with_signed_in = True
     subpage_types = ["home.ContentPage"]
 
     class Meta:
@@ -150,6 +161,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
+    shared_with_signed_in = True
     subpage_types = ["home.NewsPage"]
     max_count = 1
 
@@ -225,6 +237,7 @@ class NewsPage(SitePage):
     ]
 
     parent_page_types = ["home.NewsIndexPage"]
+    shared_with_signed_in = True
     subpage_types = []
 
     class Meta:
