@@ -15,9 +15,11 @@ WORKDIR=$(mktemp -d /tmp/redistest.XXXXXX)
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 
 stop() {
-  if [ -f "$WORKDIR/redis.pid" ]; then
-    kill "$(cat "$WORKDIR/redis.pid")" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$(cat "$WORKDIR/redis.pid")" 2>/dev/null || break; sleep 0.1; done
+  local pid
+  pid=$(cat "$WORKDIR/redis.pid" 2>/dev/null || true)
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   fi
   rm -rf "$WORKDIR"
 }
