@@ -73,11 +73,11 @@ class AdminLoginForm(
     No honeypot: Wagtail's template would show it as an ordinary field.
     """
 
-    website = None
+    honeypot_name = None
     reset_view_name = "wagtailadmin_password_reset"
 
 
 class AdminPasswordResetForm(guard.GuardedForm, wagtail_auth_forms.PasswordResetForm):
     """Wagtail's password reset form (WAGTAILADMIN_USER_PASSWORD_RESET_FORM)."""
 
-    website = None
+    honeypot_name = None

@@ -18,24 +18,26 @@ A function view does the same with `protect` and `render`:
 
 What the form and the view then do:
 
-- **Honeypot.** `GuardedForm` adds a text field, `website`, that people neither see
-  nor reach (a visually hidden container with `aria-hidden`, `tabindex=-1` and
-  `autocomplete=off`, labelled in Swedish to be left empty; `components/field.html`
-  renders it so). Robots fill it. A filled honeypot makes the form invalid with a
-  generic Swedish message and nothing else is validated or done; the form comes back
-  with what was typed and the honeypot empty. A hit is answered as an error rather
-  than as a feigned success because the one who fills it may be a person (a browser's
-  autofill, an assistive technology that ignored `aria-hidden`): a feigned success
-  would throw away what they wrote while telling them it was sent. Robots rarely read
-  the answer.
+- **Honeypot.** `GuardedForm` adds a text field, `homepage` (`honeypot_name`), that
+  people neither see nor reach: a visually hidden container with `aria-hidden`, the
+  input with `tabindex=-1` and `autocomplete=off`, labelled in Swedish to be left
+  empty. `components/field.html` renders it so; a template that lays out its fields
+  by hand includes `components/honeypot.html` with `field=form.homepage`. Robots fill
+  it. A filled honeypot makes the form invalid with a generic Swedish message, and
+  nothing else is validated or done; the form comes back with what was typed and the
+  honeypot empty. A hit is answered as an error rather than as a feigned success
+  because the one who fills it may be a person (a browser's autofill, an assistive
+  technology that ignored `aria-hidden`): a feigned success would throw away what
+  they wrote while telling them it was sent. Robots rarely read the answer.
 - **Rate limits.** Every submission is counted, per IP address and per value typed in
-  a named field (the e-mail address), in fixed windows, against the limits named by
+  a named field (the `email` field), in fixed windows, against the limits named by
   `guard_name` in the `GUARD_RATE_LIMITS` setting (a name it lacks gets "default").
   Over a limit, the form is not validated at all: the view answers 429 with a
   `Retry-After` header and the same page, the form bound to what the visitor typed
   and a Swedish message in the error summary saying how long to wait.
 - **Sign-in throttling.** `LoginThrottle`, on a form built on Django's
-  AuthenticationForm, counts failed sign-ins per username and per IP address
+  AuthenticationForm, counts failed sign-ins per username (an e-mail address that
+  names one account counts as its username) and per IP address
   (`GUARD_LOGIN_FAILURES`). The failure that reaches a limit locks sign-in for that
   username or address for the limit's window: attempts are then refused before any
   password is checked, with status 429 and a Swedish explanation pointing to password
@@ -43,7 +45,7 @@ What the form and the view then do:
   clear the username's failures.
 
 Counters live in Django's `default` cache, which every server process shares, under
-keys that start with `guard:` and hold a hash, never the address or name itself. They
+keys that start with `guard:` and hold a keyed hash, never the address or name itself. They
 are counted with `cache.add(key, 0, timeout)` and `cache.incr(key)`, atomic on Redis,
 Memcached and the local-memory cache; the file cache's incr reads and then writes, so
 two processes at the same instant may count one hit instead of two, which a limit can
@@ -51,7 +53,6 @@ bear. The client's address is found in one place, `client_ip`.
 """
 
 import dataclasses
-import hashlib
 import ipaddress
 import math
 import time
@@ -60,16 +61,16 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.forms.utils import ErrorDict
 from django.shortcuts import render as django_render
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 KEY_PREFIX = "guard"
-HONEYPOT_FIELD = "website"
 DEFAULT_LIMITS = "default"
 
 
@@ -145,7 +146,8 @@ def normalise(value):
 
 
 def _digest(scope, value):
-    return hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
+    # Keyed with SECRET_KEY: a plain hash of an IPv4 address is undone by trying them all.
+    return salted_hmac("home.guard", f"{scope}:{value}").hexdigest()[:32]
 
 
 def _scope_value(request, form, scope):
@@ -256,18 +258,28 @@ HONEYPOT_MESSAGE = _(
 class GuardedForm(forms.Form):
     """The honeypot, and the refusal `protect` gives, for any Form or ModelForm.
 
-    Put it first among the bases. A form without a honeypot (one whose template
-    cannot hide it, as the admin's) sets `website = None`.
+    Put it first among the bases. The honeypot comes last among the fields, named
+    `honeypot_name`; a form with a field of that name sets another, and a form whose
+    template cannot hide the honeypot (as the admin's) sets None.
     """
 
-    website = HoneypotField()
-
+    honeypot_name = "homepage"
     guard_refusal = None
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.honeypot_name:
+            if self.honeypot_name in self.fields:
+                raise ImproperlyConfigured(
+                    f"{type(self).__name__} has a field {self.honeypot_name!r} "
+                    "already: give the honeypot another honeypot_name."
+                )
+            self.fields[self.honeypot_name] = HoneypotField()
+
     def honeypot_filled(self):
-        if HONEYPOT_FIELD not in self.fields:
+        if not self.honeypot_name:
             return False
-        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD)))
+        return bool(self.data.get(self.add_prefix(self.honeypot_name)))
 
     def full_clean(self):
         if not self.is_bound:

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.core import mail
 from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
@@ -79,20 +80,20 @@ def test_the_honeypot_is_hidden_from_people_and_screen_readers(client, db):
     assert "Lämna det här fältet tomt" in honeypot
     field = re.search(r"<input[^>]*>", honeypot).group()
     assert 'type="text"' in field
-    assert 'name="website"' in field
+    assert 'name="homepage"' in field
     assert 'tabindex="-1"' in field
     assert 'autocomplete="off"' in field
     assert "required" not in field
 
 
 def test_the_password_reset_form_has_the_honeypot_too(client, db):
-    assert 'name="website"' in client.get(RESET).content.decode()
+    assert 'name="homepage"' in client.get(RESET).content.decode()
 
 
 def test_a_filled_honeypot_signs_no_one_in_and_keeps_what_was_typed(
     client, circle_leader
 ):
-    response = sign_in(client, "cirkelledare", PASSWORD, website="http://spam.example")
+    response = sign_in(client, "cirkelledare", PASSWORD, homepage="http://spam.example")
     assert response.status_code == 200
     assert HONEYPOT_HIT in error_summary(response)
     html = response.content.decode()
@@ -102,7 +103,7 @@ def test_a_filled_honeypot_signs_no_one_in_and_keeps_what_was_typed(
 
 
 def test_a_filled_honeypot_sends_no_reset_email(client, circle_leader):
-    response = client.post(RESET, {"email": "cirkelledare@example.se", "website": "x"})
+    response = client.post(RESET, {"email": "cirkelledare@example.se", "homepage": "x"})
     assert response.status_code == 200
     assert HONEYPOT_HIT in error_summary(response)
     assert 'value="cirkelledare@example.se"' in response.content.decode()
@@ -112,7 +113,7 @@ def test_a_filled_honeypot_sends_no_reset_email(client, circle_leader):
 def test_a_filled_honeypot_is_not_counted_as_a_failed_sign_in(limits, circle_leader):
     client = visitor()
     for _ in range(5):
-        sign_in(client, "cirkelledare", "fel", website="x")
+        sign_in(client, "cirkelledare", "fel", homepage="x")
     assert sign_in(client, "cirkelledare", PASSWORD).status_code == 302
 
 
@@ -219,6 +220,21 @@ def test_counters_are_kept_in_the_shared_default_cache(limits, db):
 
     caches["default"].clear()
     assert client.post(RESET, {"email": "person@example.se"}).status_code == 302
+
+
+def test_a_form_with_a_field_named_like_the_honeypot_must_rename_it():
+    class OrganisationForm(guard.GuardedForm):
+        homepage = forms.URLField()
+
+    with pytest.raises(ImproperlyConfigured):
+        OrganisationForm()
+
+    class RenamedForm(OrganisationForm):
+        honeypot_name = "fax"
+
+    form = RenamedForm({"homepage": "https://example.se", "fax": "1"})
+    assert not form.is_valid()
+    assert form.non_field_errors() == [guard.HONEYPOT_MESSAGE]
 
 
 def test_limits_are_read_from_the_settings(settings):
@@ -349,7 +365,7 @@ def test_failed_admin_sign_ins_lock_the_username_in_swedish(limits, editor):
     html = response.content.decode()
     assert LOCKED_OUT in html
     assert '<a href="/admin/password_reset/">Glömt lösenordet?</a>' in html
-    assert 'name="website"' not in html
+    assert 'name="homepage"' not in html
 
     response = sign_in(client, "redaktor", PASSWORD, url=ADMIN_LOGIN)
     assert response.status_code == 429
