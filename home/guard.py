@@ -49,7 +49,7 @@ keys that start with `guard:` and hold a keyed hash, never the address or name i
 are counted with `cache.add(key, 0, timeout)` and `cache.incr(key)`, atomic on Redis,
 Memcached and the local-memory cache; the file cache's incr reads and then writes, so
 two processes at the same instant may count one hit instead of two, which a limit can
-bear. The client's address is found in one place, `client_ip`.
+bear (each count also renews the key's expiry, which that incr resets). The client's address is found in one place, `client_ip`.
 """
 
 import dataclasses
@@ -161,10 +161,14 @@ def _count(key, seconds):
     cache = counters()
     cache.add(key, 0, timeout=seconds)
     try:
-        return cache.incr(key)
+        count = cache.incr(key)
     except ValueError:  # it expired between add and incr
         cache.add(key, 1, timeout=seconds)
         return 1
+    # Redis, Memcached and the local-memory cache keep a key's expiry on incr; the
+    # file and database caches set the key anew with the default timeout.
+    cache.touch(key, seconds)
+    return count
 
 
 def _minutes(seconds):

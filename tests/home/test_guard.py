@@ -1,6 +1,7 @@
 """The guard of the public forms: honeypot, rate limits and sign-in throttling."""
 
 import re
+import time
 
 from django import forms
 from django.core import mail
@@ -468,3 +469,22 @@ def test_a_name_without_limits_of_its_own_gets_the_default_ones(limits):
     assert not guard.protect(
         request, InterestForm({"email": "x@example.se"}), "newsletter"
     )
+
+
+def test_counts_outlive_the_cache_default_timeout_on_the_file_cache(
+    limits, settings, tmp_path
+):
+    # The file cache's incr stores the key again with the cache's default timeout.
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "home.file_cache.FileCache",
+            "LOCATION": str(tmp_path / "cache"),
+            "TIMEOUT": 1,
+        },
+    }
+    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.1")
+    for _ in range(2):
+        assert guard.protect(request, InterestForm({"email": "a@example.se"}))
+    time.sleep(1.2)
+    assert not guard.protect(request, InterestForm({"email": "a@example.se"}))
