@@ -352,7 +352,9 @@ def test_a_new_password_from_the_reset_link_lifts_the_lock(limits, circle_leader
 
 
 def test_the_admin_login_signs_editors_in(limits, editor):
-    response = sign_in(visitor(), "redaktor", PASSWORD, url=ADMIN_LOGIN)
+    client = visitor()
+    assert client.get(ADMIN_LOGIN).status_code == 200
+    response = sign_in(client, "redaktor", PASSWORD, url=ADMIN_LOGIN)
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
 
