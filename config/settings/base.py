@@ -204,9 +204,27 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.forms.AdminPasswordResetForm"  # noqa: S105
 
 AUTHENTICATION_BACKENDS = [
     # Object-level rules (an official and their own kommuner) are in each app's rules.py.
     "rules.permissions.ObjectPermissionBackend",
     "home.backends.UsernameOrEmailBackend",
 ]
+
+# The guard of the public forms (home/guard.py). Each form view names its limits: at
+# most COUNT submissions per SCOPE in a fixed window of SECONDS, where the scope is
+# "ip" (the client's address) or a form field whose typed value is counted. A name
+# missing here gets "default".
+GUARD_RATE_LIMITS = {
+    "default": [("ip", 20, 10 * 60), ("email", 5, 60 * 60)],
+    "login": [("ip", 60, 10 * 60)],
+    "password_reset": [("ip", 10, 60 * 60), ("email", 3, 60 * 60)],
+}
+# Failed sign-ins (site and admin alike): this many per username, or per address, in
+# the window lock sign-in for that username or address for the window's length.
+GUARD_LOGIN_FAILURES = [("username", 5, 15 * 60), ("ip", 30, 15 * 60)]
+# A header that the site's own proxy sets to the client's address (e.g. "X-Real-IP");
+# empty: REMOTE_ADDR. Never name a header that the proxy passes on from the client.
+GUARD_CLIENT_IP_HEADER = os.environ.get("GUARD_CLIENT_IP_HEADER", "")
