@@ -41,6 +41,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import bench_cache  # noqa: E402 - beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / ".bench"
 BIN = Path(sys.executable).parent
@@ -1151,6 +1153,7 @@ def write_results(results, targets):
         "jämförelse; målet om 15× gäller sidor som inte kan cachas.",
         "- **Golv**: en minimal vy genom hela mellanvarustacken, utan sidcache.",
         "",
+        *bench_cache.report_lines(results),
         "## Sidvikt",
         "",
         "```",
@@ -1221,6 +1224,9 @@ def main():
         targets = resolve_targets()
         log(f"   {check_bench_pages_route()} testsidor svarar och renderas")
 
+        phase(results, "2a. En invalidering: hela cachen töms, eller en version byts")
+        results["invalidation"] = bench_cache.measure_invalidation(log)
+
         phase(results, "2. SQL-frågor och renderingstid, skala 1")
         step_started = time.monotonic()
         record_in_process(targets, session, scale=1, with_sql=True)
@@ -1236,6 +1242,16 @@ def main():
             for key, figures in measure_load(port, targets, session).items():
                 next(t for t in targets if t.key == key).figures.update(figures)
             timings["load_s"] = time.monotonic() - step_started
+
+            phase(results, "3b. Cachade sidor under skrivningar som ingen sida visar")
+            results["under_writes"] = bench_cache.measure_under_writes(
+                port,
+                [t.url for t in targets if t.kind == "cached"],
+                HOST,
+                [f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}"],
+                BENCH_DIR,
+                log,
+            )
 
             phase(results, "4. Sidvikt")
             by_key = {target.key: target for target in targets}

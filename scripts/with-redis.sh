@@ -27,7 +27,7 @@ trap stop EXIT
 
 redis-server --bind 127.0.0.1 --port "$PORT" --dir "$WORKDIR" --save "" --appendonly no \
   --daemonize yes --pidfile "$WORKDIR/redis.pid" --logfile "$WORKDIR/redis.log" \
-  --maxmemory 256mb --maxmemory-policy allkeys-lru
+  --maxmemory 1gb --maxmemory-policy allkeys-lru
 for _ in $(seq 50); do
   redis-cli -p "$PORT" ping >/dev/null 2>&1 && break
   sleep 0.1
