@@ -79,6 +79,7 @@ _all_kinds = list(PAGE_KINDS)
 _private_models.update(
     {
         "sessions.session",
+        "migrations.migration",
         "contenttypes.contenttype",
         "auth.permission",
         "auth.group",
@@ -172,6 +173,15 @@ def _page_inline_model(model):
     )
 
 
+def _registered_model(label):
+    from django.apps import apps
+
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
 def kinds_of(model):
     """The kinds of content a model is shown as: () if private, None if undeclared."""
     label = _label(model)
@@ -180,6 +190,9 @@ def kinds_of(model):
     if label in _kinds_by_model:
         return _kinds_by_model[label]
     if not isinstance(model, str):
+        real = _registered_model(label)
+        if real is not None and real is not model:
+            return kinds_of(real)  # a migration's historical model
         if _is_page_model(model) or _page_inline_model(model):
             return (PAGES,)
         auto_created = getattr(model._meta, "auto_created", None)
