@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Webbplatsen")
 
     def ready(self):
-        from . import cache
+        from . import cache, personal_data_kinds
 
         cache.connect_invalidation_signals()
+        personal_data_kinds.register()

@@ -60,6 +60,7 @@ UNCACHED_MODELS = {
     "wagtailadmin.editingsession",
     "wagtailimages.rendition",
     "django_tasks_database.dbtaskresult",
+    "home.erasurelog",
 }
 
 
