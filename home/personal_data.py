@@ -211,6 +211,7 @@ def erase(email, performed_by):
             count = kind.erase(email)
             if count:
                 erased[kind.key] = count
+        erased = {kind.key: erased[kind.key] for kind in kinds() if kind.key in erased}
         return ErasureLog.objects.create(
             reason=ErasureLog.Reason.REQUEST, performed_by=performed_by, counts=erased
         )
