@@ -39,8 +39,8 @@ chromium: ## Install Debian's Chromium for the browser tests, if missing
 test: install chromium ## Run the whole test suite (browser tests included) on SQLite
 	$(BIN)/pytest
 
-test-postgres: install chromium ## Run the whole test suite on a temporary PostgreSQL server
-	scripts/with-postgres.sh $(BIN)/pytest
+test-postgres: install chromium ## Run the whole suite on temporary PostgreSQL and Redis servers (two app servers too)
+	scripts/with-postgres.sh scripts/with-redis.sh $(BIN)/pytest
 
 lint: install ## ruff format --check, ruff check, Django's checks and the migrations check
 	$(BIN)/ruff format --check .

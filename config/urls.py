@@ -9,13 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import auth_views as guarded_views
 from home import views as home_views
 from home.forms import LoginForm, PasswordResetForm, SetPasswordForm
 
 account_urls = [
     path(
         "logga-in/",
-        auth_views.LoginView.as_view(
+        guarded_views.LoginView.as_view(
             authentication_form=LoginForm, redirect_authenticated_user=True
         ),
         name="login",
@@ -23,7 +24,7 @@ account_urls = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "glomt-losenord/",
-        auth_views.PasswordResetView.as_view(
+        guarded_views.PasswordResetView.as_view(
             form_class=PasswordResetForm,
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
@@ -49,6 +50,9 @@ account_urls = [
 ]
 
 urlpatterns = [
+    # Wagtail's own views behind the guard (home/guard.py), ahead of its URLs.
+    path("admin/login/", guarded_views.AdminLoginView.as_view()),
+    path("admin/password_reset/", guarded_views.AdminPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("konto/", include(account_urls)),

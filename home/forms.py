@@ -1,14 +1,17 @@
-"""Sign-in and password forms with the site's Swedish wording."""
+"""Sign-in and password forms with the site's Swedish wording, behind the guard."""
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import auth as wagtail_auth_forms
+
+from . import guard
 from .tasks import send_email
 
 
-class LoginForm(auth_forms.AuthenticationForm):
+class LoginForm(guard.GuardedForm, guard.LoginThrottle, auth_forms.AuthenticationForm):
     username = auth_forms.UsernameField(
         label=_("Användarnamn eller e-postadress"),
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
@@ -22,7 +25,7 @@ class LoginForm(auth_forms.AuthenticationForm):
     }
 
 
-class PasswordResetForm(auth_forms.PasswordResetForm):
+class PasswordResetForm(guard.GuardedForm, auth_forms.PasswordResetForm):
     """Asks for the address; the e-mail itself is sent by a background task."""
 
     email = forms.EmailField(
@@ -55,7 +58,29 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
-    pass
+    def save(self, commit=True):
+        user = super().save(commit)
+        # Whoever can read the reset e-mail may sign in again at once.
+        guard.forget_login_failures(user.get_username())
+        return user
+
+
+class AdminLoginForm(
+    guard.GuardedForm, guard.LoginThrottle, wagtail_auth_forms.LoginForm
+):
+    """Wagtail's sign-in form (WAGTAILADMIN_USER_LOGIN_FORM), throttled as the site's.
+
+    No honeypot: Wagtail's template would show it as an ordinary field.
+    """
+
+    honeypot_name = None
+    reset_view_name = "wagtailadmin_password_reset"
+
+
+class AdminPasswordResetForm(guard.GuardedForm, wagtail_auth_forms.PasswordResetForm):
+    """Wagtail's password reset form (WAGTAILADMIN_USER_PASSWORD_RESET_FORM)."""
+
+    honeypot_name = None
 
 
 class PersonalDataLookupForm(forms.Form):

@@ -20,7 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock, ContentBodyBlock
-from .cache import cached
+from .cache import RESTRICTIONS, cached
 
 TREE_STEPLEN = Page.steplen
 
@@ -39,10 +39,15 @@ def public_pages(queryset):
 
 
 def restricted_paths():
-    """Tree paths of the pages with view restrictions, cached until content changes."""
+    """Tree paths of the pages with view restrictions, cached until restrictions change.
+
+    Who may see a page must never wait for other content to change: the list has its
+    own kind of content, which every write to a restriction and every move refreshes.
+    """
     return cached(
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        (RESTRICTIONS,),
     )
 
 
@@ -73,8 +78,12 @@ class SitePage(Page):
     promote_panels = Page.promote_panels
     #: Whether the page shows every visitor the same thing, signed in or not (but the
     #: header): signed-in visitors are then served the cached copy (see home.cache).
-    #: A page type that shows signed-in visitors more must set this to False.
-    shared_with_signed_in = True
+    #: Off unless a page type declares it: a page type that shows signed-in visitors
+    #: anything of their own must never be shared (tests/home/test_page_cache.py
+    #: renders every type that declares it for both and compares).
+    shared_with_signed_in = False
+    #: Kinds of content the page shows besides pages and the chrome (home.cache).
+    shows_content = ()
 
     class Meta:
         abstract = True
@@ -108,6 +117,7 @@ class HomePage(RoutablePageMixin, SitePage):
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    shared_with_signed_in = True
     max_count = 1
 
     class Meta:
@@ -130,6 +140,7 @@ class ContentPage(SitePage):
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
+    shared_with_signed_in = True
     subpage_types = ["home.ContentPage"]
 
     class Meta:
@@ -151,6 +162,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
+    shared_with_signed_in = True
     subpage_types = ["home.NewsPage"]
     max_count = 1
 
@@ -226,6 +238,7 @@ class NewsPage(SitePage):
     ]
 
     parent_page_types = ["home.NewsIndexPage"]
+    shared_with_signed_in = True
     subpage_types = []
 
     class Meta:

@@ -66,8 +66,11 @@ def serve_page(request, path):
     if not hasattr(request, "_wagtail_route_for_request"):
         request._wagtail_route_for_request = route_page(request, path)
     route = request._wagtail_route_for_request
-    if route is not None and getattr(route.page, "shared_with_signed_in", False):
-        cache.share_with_signed_in(request)
+    cache.shows(*cache.PAGE_KINDS)
+    if route is not None:
+        cache.shows(*getattr(route.page, "shows_content", ()))
+        if getattr(route.page, "shared_with_signed_in", False):
+            cache.share_with_signed_in(request)
     return wagtail_serve(request, path)
 
 
@@ -91,6 +94,7 @@ def savepoint_if_in_transaction():
 @require_GET
 def search(request):
     query = search_words(request.GET.get("q", ""))
+    cache.shows(*cache.PAGE_KINDS)
     results, cards, failed = None, [], False
     if query:
         pages = searchable_pages().search(query)
@@ -122,11 +126,17 @@ def search_cards(request, page_keys):
     """Title, address and summary of each page found, in the order found.
 
     The summary is on each page type's own table, so a page's card is kept in the page
-    cache (until content changes) rather than fetching every type's table each search.
+    cache (until pages change) rather than fetching every type's table each search.
     """
     site = site_for_request(request)
-    keys = {pk: f"search-card:{site.pk if site else 0}:{pk}" for pk in page_keys}
-    cards = cache.page_cache().get_many(keys.values())
+    cache.shows(cache.PAGES, cache.SITES)
+    keys = {
+        pk: cache.versioned_key(
+            f"search-card:{site.pk if site else 0}:{pk}", (cache.PAGES, cache.SITES)
+        )
+        for pk in page_keys
+    }
+    cards = cache.store().get_many(keys.values())
     missing = [pk for pk, key in keys.items() if key not in cards]
     if missing:
         made = {
@@ -139,13 +149,14 @@ def search_cards(request, page_keys):
             }
             for page in Page.objects.filter(pk__in=missing).specific()
         }
-        cache.page_cache().set_many(made)
+        cache.store().set_many(made)
         cards.update(made)
     return [cards[key] for key in keys.values() if key in cards]
 
 
 @require_GET
 def robots_txt(request):
+    cache.shows(cache.SITES)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

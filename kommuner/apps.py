@@ -7,6 +7,21 @@ class KommunerConfig(AppConfig):
     verbose_name = _("Kommuner och regioner")
 
     def ready(self):
-        from . import personal_data
+        from home import cache
+
+        from . import models, personal_data
+
+        cache.register_kind(
+            models.CONTENT_KIND,
+            models.County,
+            models.Municipality,
+            models.PostalCode,
+            models.PolicyRecord,
+            models.IOPPartnership,
+            models.PolicyDocument,
+            models.Organisation,
+        )
+        # Which accounts are a kommun's officials: shown only in Min kommun and the admin.
+        cache.register_private(models.Municipality.officials.through)
 
         personal_data.register()

@@ -22,10 +22,16 @@ from django.utils.translation import gettext as _
 
 from wagtail.search import index
 
-from home import cache as page_cache
+from home import cache
 
 from .forms import OrganisationForm as OrganisationModelForm
-from .models import Organisation, OrganisationForm, WorkArea, normalise_org_number
+from .models import (
+    CONTENT_KIND,
+    Organisation,
+    OrganisationForm,
+    WorkArea,
+    normalise_org_number,
+)
 from .tasks import index_organisations
 
 # The columns, in file order: (header, model field). kommunkod has no model field.
@@ -607,7 +613,7 @@ def _searchable_fields():
 def _after_bulk_write(to_index, changed):
     """Do what post_save would have done, once the import is committed.
 
-    The page cache is cleared, and the search index is brought up to date by a
+    The pages showing the kommuner's data are refreshed, and the search index is brought up to date by a
     background task (as post_save does for single saves): indexing 5,000 organisations
     takes longer than the import itself.
     """
@@ -620,7 +626,7 @@ def _after_bulk_write(to_index, changed):
     if pks:
         transaction.on_commit(partial(index_organisations.enqueue, pks))
     if changed:
-        transaction.on_commit(page_cache.clear)
+        cache.content_changed(CONTENT_KIND)  # now and again once committed
 
 
 # Writing -----------------------------------------------------------------------------

@@ -18,6 +18,10 @@ from stdnum.se import orgnr
 
 FIRST_YEAR = 2008  # the national agreement
 
+#: The kind of public content these models are (home.cache): a write to any of them
+#: refreshes the cached pages that show kommuner, and only those.
+CONTENT_KIND = "kommuner"
+
 
 def year_validators():
     return [MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]

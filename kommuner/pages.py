@@ -36,12 +36,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import cache
 from home.blocks import BodyBlock
-from home.cache import page_cache
 from home.models import SitePage, public_pages
 
 from . import open_data
 from .models import (
+    CONTENT_KIND,
     AgreementStatus,
     County,
     IOPPartnership,
@@ -225,6 +226,8 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]
+    shared_with_signed_in = True
+    shows_content = (CONTENT_KIND,)
     subpage_types = []
     max_count = 1
 
@@ -453,13 +456,13 @@ def kommuner_home_section(request, home_page):
 
     Register it under home.models.HOME_SECTIONS_HOOK (in kommuner/wagtail_hooks.py).
     Kept in the page cache like the navigation: one query when the cache is cold, none
-    after, and any saved change clears it with the rest of the cache.
+    after, until pages or the kommuner's records change.
     """
-    key = f"kommuner:home-section:{home_page.pk}"
-    section = page_cache().get(key)
-    if section is None:
-        section = _home_section(home_page) or {}
-        page_cache().set(key, section)
+    section = cache.cached(
+        f"kommuner:home-section:{home_page.pk}",
+        lambda: _home_section(home_page) or {},
+        (cache.PAGES, CONTENT_KIND),
+    )
     return section or None
 
 

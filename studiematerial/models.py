@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home import cache
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, DiscussionQuestionBlock
 from home.cache import cached
 from home.models import SitePage, public_pages
@@ -55,6 +56,7 @@ class AgreementPage(SitePage):
     ]
 
     parent_page_types = ["home.HomePage"]
+    shared_with_signed_in = True
     subpage_types = ["studiematerial.PrinciplePage"]
     max_count = 1
 
@@ -121,6 +123,7 @@ class PrinciplePage(SitePage):
     ]
 
     parent_page_types = ["studiematerial.AgreementPage"]
+    shared_with_signed_in = True
     subpage_types = []
 
     class Meta:
@@ -154,7 +157,11 @@ class PrinciplePage(SitePage):
             {"module": module, "sessions": by_module[module.pk]} for module in shown
         ]
         if len(modules) > self.modules_shown:
-            index_url = cached("module-index-url", lambda: module_index_url(request))
+            index_url = cached(
+                "module-index-url",
+                lambda: module_index_url(request),
+                (cache.PAGES, cache.SITES),
+            )
             if index_url:
                 context["all_modules_url"] = f"{index_url}?princip={self.slug}"
         return context
@@ -169,6 +176,7 @@ class StudyModuleIndexPage(SitePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
+    shared_with_signed_in = True
     subpage_types = ["studiematerial.StudyModulePage"]
     max_count = 1
 
@@ -290,6 +298,7 @@ class StudyModulePage(RoutablePageMixin, SitePage):
     ]
 
     parent_page_types = ["studiematerial.StudyModuleIndexPage"]
+    shared_with_signed_in = True
     subpage_types = []
 
     class Meta:

@@ -13,20 +13,29 @@ import pytest
 
 from home import roles
 
-BROWSER_TESTS = Path(__file__).parent / "browser"
+#: Tests against live servers that commit what they save: run last, in this order.
+COMMITTING_TESTS = [
+    Path(__file__).parent / "servers",
+    Path(__file__).parent / "browser",
+]
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run the browser tests after all others, each part in the order it had.
+    """Run the live-server tests after all others, each part in the order it had.
 
-    The browser tests commit what they save (tests/browser/conftest.py), so no other
-    test may run after them. trylast: after pytest-django's own sorting.
+    The browser tests and the two-server tests commit what they save
+    (tests/browser/conftest.py, tests/servers/conftest.py), so no other test may run
+    after them. trylast: after pytest-django's own sorting.
     """
-    browser = [item for item in items if item.path.is_relative_to(BROWSER_TESTS)]
-    if browser:
-        others = [item for item in items if not item.path.is_relative_to(BROWSER_TESTS)]
-        items[:] = others + browser
+
+    def part(item):
+        for position, directory in enumerate(COMMITTING_TESTS, start=1):
+            if item.path.is_relative_to(directory):
+                return position
+        return 0
+
+    items.sort(key=part)  # stable: each part keeps its order
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from config.release import release
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
@@ -112,7 +114,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
 WAGTAIL_CONTENT_LANGUAGES = [("sv", "Svenska")]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -123,26 +125,54 @@ STORAGES = {
     },
 }
 
-# The anonymous page cache lives in its own cache so that clearing it leaves other
-# cached data alone. It must be shared by every server process: a per-process cache
-# would keep serving a page that another process has just invalidated.
-CACHES = {
-    "default": {
-        "BACKEND": "home.file_cache.FileCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache" / "default")),
-    },
-    "pages": {
-        "BACKEND": "home.file_cache.FileCache",
-        "LOCATION": os.environ.get(
-            "PAGE_CACHE_DIR", str(BASE_DIR / ".cache" / "pages")
-        ),
-        "TIMEOUT": 60 * 60 * 24,
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
-    },
-}
+# The page cache lives in its own cache so that its many entries leave other cached data
+# alone. Both must be shared by every server process: a per-process cache would keep
+# serving what another process has changed, and rate limits would count per process.
+# With several servers (REDIS_URL) both are in Redis; on a single host, without it,
+# they are directories on its disk that its processes share.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "default",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+            "TIMEOUT": 60 * 60 * 24,
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "home.file_cache.FileCache",
+            "LOCATION": os.environ.get(
+                "CACHE_DIR", str(BASE_DIR / ".cache" / "default")
+            ),
+        },
+        "pages": {
+            "BACKEND": "home.file_cache.FileCache",
+            "LOCATION": os.environ.get(
+                "PAGE_CACHE_DIR", str(BASE_DIR / ".cache" / "pages")
+            ),
+            "TIMEOUT": 60 * 60 * 24,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+    }
 
-# Sessions are read from the cache, and from the database only when the cache has lost them.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are read from the cache only where the cache is the one every server shares
+# (Redis), and otherwise from the database: a signed-out session must end everywhere.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+
+# Part of every page-cache key: a deploy's new templates show at once (config/release.py).
+RELEASE = release(BASE_DIR)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -185,9 +215,27 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.forms.AdminPasswordResetForm"  # noqa: S105
 
 AUTHENTICATION_BACKENDS = [
     # Object-level rules (an official and their own kommuner) are in each app's rules.py.
     "rules.permissions.ObjectPermissionBackend",
     "home.backends.UsernameOrEmailBackend",
 ]
+
+# The guard of the public forms (home/guard.py). Each form view names its limits: at
+# most COUNT submissions per SCOPE in a fixed window of SECONDS, where the scope is
+# "ip" (the client's address) or a form field whose typed value is counted. A name
+# missing here gets "default".
+GUARD_RATE_LIMITS = {
+    "default": [("ip", 20, 10 * 60), ("email", 5, 60 * 60)],
+    "login": [("ip", 60, 10 * 60)],
+    "password_reset": [("ip", 10, 60 * 60), ("email", 3, 60 * 60)],
+}
+# Failed sign-ins (site and admin alike): this many per username, or per address, in
+# the window lock sign-in for that username or address for the window's length.
+GUARD_LOGIN_FAILURES = [("username", 5, 15 * 60), ("ip", 30, 15 * 60)]
+# A header that the site's own proxy sets to the client's address (e.g. "X-Real-IP");
+# empty: REMOTE_ADDR. Never name a header that the proxy passes on from the client.
+GUARD_CLIENT_IP_HEADER = os.environ.get("GUARD_CLIENT_IP_HEADER", "")

@@ -1,35 +1,33 @@
-"""Site chrome: main navigation, breadcrumbs and footer, cached until content changes."""
+"""Site chrome: main navigation, breadcrumbs and footer, cached until what they show changes."""
 
 from django import template
 
 from wagtail.models import Page
 
-from home import cache as page_cache_module
+from home import cache
 from home.models import KansliContactSettings
 
 register = template.Library()
 
 
 def _site(request):
-    return page_cache_module.site_for_request(request)
+    return cache.site_for_request(request)
 
 
 def _menu_items(request, site):
-    key = f"chrome:nav:{site.pk}"
-    items = page_cache_module.page_cache().get(key)
-    if items is None:
+    def compute():
         children = (
             site.root_page.get_children()
             .live()
             .in_menu()
             .only("id", "title", "url_path", "path", "depth")
         )
-        items = [
+        return [
             {"title": child.title, "url": child.get_url(request), "path": child.path}
             for child in children
         ]
-        page_cache_module.page_cache().set(key, items)
-    return items
+
+    return cache.cached(f"chrome:nav:{site.pk}", compute, (cache.PAGES, cache.SITES))
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
@@ -61,9 +59,8 @@ def breadcrumbs(context, page):
     paths = page.ancestor_paths() if hasattr(page, "ancestor_paths") else []
     if not paths:
         return {"crumbs": [], "page": page}
-    key = f"chrome:crumbs:{paths[-1]}"
-    crumbs = page_cache_module.page_cache().get(key)
-    if crumbs is None:
+
+    def compute():
         ancestors = (
             Page.objects.filter(path__in=paths)
             .only("id", "title", "url_path", "path", "depth")
@@ -72,7 +69,11 @@ def breadcrumbs(context, page):
         crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
         if crumbs:
             crumbs[0]["title"] = None  # the home page is shown as "Start"
-        page_cache_module.page_cache().set(key, crumbs)
+        return crumbs
+
+    crumbs = cache.cached(
+        f"chrome:crumbs:{paths[-1]}", compute, (cache.PAGES, cache.SITES)
+    )
     return {"crumbs": crumbs, "page": page}
 
 
@@ -80,12 +81,11 @@ def contact_settings(request):
     site = _site(request)
     if site is None:
         return None
-    key = f"chrome:contact:{site.pk}"
-    contact = page_cache_module.page_cache().get(key)
-    if contact is None:
+
+    def compute():
         settings_obj = KansliContactSettings.for_site(site)
         page = settings_obj.accessibility_page
-        contact = {
+        return {
             "organisation_name": settings_obj.organisation_name,
             "street_address": settings_obj.street_address,
             "postal_code": settings_obj.postal_code,
@@ -99,8 +99,12 @@ def contact_settings(request):
             if (privacy := settings_obj.privacy_page) and privacy.live
             else "",
         }
-        page_cache_module.page_cache().set(key, contact)
-    return contact
+
+    return cache.cached(
+        f"chrome:contact:{site.pk}",
+        compute,
+        (cache.SETTINGS, cache.PAGES, cache.SITES),
+    )
 
 
 @register.inclusion_tag("components/footer.html", takes_context=True)

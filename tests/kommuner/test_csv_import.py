@@ -14,9 +14,9 @@ import pytest
 from stdnum import luhn
 from stdnum.se import orgnr
 
-from home import roles
+from home import cache, roles
 from kommuner import csv_io
-from kommuner.models import Municipality, Organisation
+from kommuner.models import CONTENT_KIND, Municipality, Organisation
 
 HEADERS = csv_io.HEADERS
 
@@ -762,14 +762,20 @@ def test_imported_and_renamed_organisations_are_searchable_after_commit(
     assert search("Harpan") == ["Kulturföreningen Harpan"]
 
 
-def test_import_clears_the_page_cache_after_commit(
+def test_import_refreshes_what_shows_kommuner_and_nothing_else(
     stockholm, django_capture_on_commit_callbacks
 ):
-    pages = caches["pages"]
-    pages.set("page:something", "stale")
-    with django_capture_on_commit_callbacks(execute=True):
+    before = cache.current_versions()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         csv_io.import_rows(stockholm, read(csv_bytes([row(1)]), stockholm).rows)
-    assert pages.get("page:something") is None
+        during = cache.current_versions()
+    after = cache.current_versions()
+    # At once, and again after the commit (a page rendered in between is out of date).
+    assert during[CONTENT_KIND] != before[CONTENT_KIND] != after[CONTENT_KIND]
+    assert callbacks
+    assert {kind: v for kind, v in after.items() if kind != CONTENT_KIND} == {
+        kind: v for kind, v in before.items() if kind != CONTENT_KIND
+    }
 
 
 def test_query_count_does_not_grow_with_the_rows(

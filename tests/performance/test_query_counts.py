@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from home import cache
 from home.cache import cache_key as page_cache_key
 from home.models import NewsIndexPage, NewsPage
 from studiematerial.models import PrinciplePage, StudyModuleIndexPage, StudyModulePage
@@ -130,7 +131,12 @@ def test_a_search_with_no_cards_cached_costs_a_query_per_page_type(
     site = Site.objects.get(is_default_site=True)
     caches["pages"].delete_many(
         [page_cache_key(RequestFactory().get(url))]
-        + [f"search-card:{site.pk}:{page.pk}" for page in found]
+        + [
+            cache.versioned_key(
+                f"search-card:{site.pk}:{page.pk}", (cache.PAGES, cache.SITES)
+            )
+            for page in found
+        ]
     )
     with CaptureQueriesContext(connection) as queries:
         client.get(url)

@@ -48,5 +48,5 @@ class Command(BaseCommand):
             started = time.monotonic()
             module.seed(self.stdout, scale)
             self.stdout.write(f"  ({time.monotonic() - started:.1f} s)")
-        # The pages were written in bulk, without the signals that clear the page cache.
-        cache.clear()
+        # The pages were written in bulk, without the signals that refresh the page cache.
+        cache.bump_all()
