@@ -151,9 +151,6 @@ class Holding:
     def count(self):
         return len(self.records)
 
-    def descriptions(self):
-        return [self.kind.describe(record) for record in self.records]
-
 
 def holdings(email):
     """Every kind with what it holds about the address (also kinds that hold nothing)."""
