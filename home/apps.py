@@ -7,6 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Webbplatsen")
 
     def ready(self):
-        from . import cache
+        from . import cache, models, personal_data_kinds
 
         cache.connect_invalidation_signals()
+        # The log of erasures: shown only in the admin.
+        cache.register_private(models.ErasureLog)
+        personal_data_kinds.register()

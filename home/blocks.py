@@ -10,6 +10,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import personal_data
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -143,6 +145,33 @@ class ImageBlock(blocks.StructBlock):
         return value
 
 
+class PersonalDataRegisterBlock(blocks.StaticBlock):
+    """The register of personal data, as the code has it: it changes only with a deploy."""
+
+    class Meta:
+        icon = "lock"
+        label = _("Register över personuppgifter")
+        template = "home/blocks/personal_data_register.html"
+        description = _(
+            "Vilka personuppgifter webbplatsen sparar, varför, med vilken rättslig grund "
+            "och hur länge. Hämtas från registret i koden, så sidan stämmer alltid med "
+            "det webbplatsen gör."
+        )
+        admin_text = _(
+            "Registret över personuppgifter visas här, med varje slag av uppgifter, "
+            "ändamål, rättslig grund och lagringstid."
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["kinds"] = personal_data.kinds()
+        return context
+
+    def get_preview_value(self):
+        # The block has no value of its own; its preview is the register itself.
+        return None
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -158,6 +187,19 @@ class BodyBlock(blocks.StreamBlock):
     fact_box = FactBoxBlock()
     document_link = DocumentLinkBlock()
     image = ImageBlock()
+
+    class Meta:
+        label = _("Innehåll")
+
+
+class ContentBodyBlock(BodyBlock):
+    """The body of generic pages: the body blocks and the register of personal data.
+
+    Only a generic page (the privacy policy) has a place for the register, not study
+    material or news.
+    """
+
+    personal_data_register = PersonalDataRegisterBlock()
 
     class Meta:
         label = _("Innehåll")

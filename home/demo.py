@@ -117,6 +117,18 @@ def load(stdout, *, with_accounts=False):
         )
         created_count += created
 
+        data = demo_data.PRIVACY_POLICY
+        privacy_policy, created = ensure_child(
+            home,
+            ContentPage,
+            data["slug"],
+            title=data["title"],
+            intro=data["intro"],
+            search_description=data["search_description"],
+            body=stream(data["body"]),
+        )
+        created_count += created
+
         news_index, created = ensure_child(
             home,
             NewsIndexPage,
@@ -149,6 +161,11 @@ def load(stdout, *, with_accounts=False):
                 setattr(contact, field, value)
             contact.accessibility_page = statement
             contact.save()
+            created_count += 1
+        if contact.privacy_page_id is None:
+            # Also on a site whose settings were made before the privacy policy was.
+            contact.privacy_page = privacy_policy
+            contact.save(update_fields=["privacy_page"])
             created_count += 1
 
         if with_accounts:

@@ -292,6 +292,61 @@ ACCESSIBILITY_STATEMENT = {
 NEWS_CATEGORIES = {"nyhet": "Nyhet", "inbjudan": "Inbjudan", "rapport": "Rapport"}
 
 
+PRIVACY_POLICY = {
+    "title": "Integritetspolicy",
+    "slug": "integritetspolicy",
+    "intro": (
+        "Så behandlar vi personuppgifter på Överenskommelsens studieplattform: vilka "
+        "uppgifter vi sparar, varför, hur länge och vilka rättigheter du har."
+    ),
+    "search_description": (
+        "Integritetspolicy för Överenskommelsens studieplattform: vilka "
+        "personuppgifter som sparas, varför och hur länge, och hur du får ut eller "
+        "raderar dem."
+    ),
+    "body": [
+        ("heading", "Vem ansvarar för dina personuppgifter?"),
+        (
+            "paragraph",
+            "<p>Kansliet för Överenskommelsen är personuppgiftsansvarigt för "
+            "webbplatsen. Du når oss på "
+            '<a href="mailto:kansliet@example.se">kansliet@example.se</a> eller på '
+            "telefon 08-123 45 67.</p>"
+            "<p>Du som bara läser på webbplatsen lämnar inga personuppgifter: vi "
+            "för ingen besöksstatistik och sätter inga kakor (cookies). Kakor används "
+            "först när du loggar in eller fyller i ett formulär, för att hålla dig "
+            "inloggad och skydda formuläret.</p>",
+        ),
+        ("heading", "Vilka personuppgifter vi sparar"),
+        (
+            "paragraph",
+            "<p>Listan nedan hämtas direkt från webbplatsens register över "
+            "personuppgifter, samma register som styr vad webbplatsen sparar, lämnar "
+            "ut och tar bort. Den stämmer därför alltid med hur webbplatsen faktiskt "
+            "fungerar.</p>",
+        ),
+        ("personal_data_register", None),
+        ("heading", "Dina rättigheter"),
+        (
+            "paragraph",
+            "<p>Du har rätt att få veta vilka uppgifter vi har om dig och att få en "
+            "kopia av dem, att få felaktiga uppgifter rättade och att få uppgifterna "
+            "raderade. Du kan också invända mot att vi behandlar dem.</p>"
+            "<p>Skriv till kansliet från den e-postadress du har använt på "
+            "webbplatsen. Vi skickar dig då allt vi har om dig som en fil, eller "
+            "raderar det, normalt inom en månad. När något raderas antecknar vi att "
+            "det har gjorts, men inte vad det var.</p>",
+        ),
+        ("heading", "Om du inte är nöjd"),
+        (
+            "paragraph",
+            "<p>Om du tycker att vi behandlar dina personuppgifter fel kan du "
+            "kontakta oss, och du kan alltid klaga hos "
+            '<a href="https://www.imy.se/">Integritetsskyddsmyndigheten (IMY)</a>.</p>',
+        ),
+    ],
+}
+
 NEWS = [
     {
         "title": "Studieplattformen öppnar för studieförbunden",

@@ -81,3 +81,25 @@ class AdminPasswordResetForm(guard.GuardedForm, wagtail_auth_forms.PasswordReset
     """Wagtail's password reset form (WAGTAILADMIN_USER_PASSWORD_RESET_FORM)."""
 
     honeypot_name = None
+
+
+class PersonalDataLookupForm(forms.Form):
+    """The address whose personal data the kansli looks up, exports or erases."""
+
+    email = forms.EmailField(
+        label=_("E-postadress"),
+        max_length=254,
+        help_text=_("Adressen som personen har använt på webbplatsen."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        error_messages={
+            "required": _("Skriv e-postadressen."),
+            "invalid": _("Skriv en giltig e-postadress, till exempel namn@example.se."),
+        },
+    )
+
+
+class PersonalDataErasureForm(PersonalDataLookupForm):
+    """The confirmed erasure: the address, and what the kansli saw would go."""
+
+    email = forms.EmailField(max_length=254, widget=forms.HiddenInput)
+    expected = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -18,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, ContentBodyBlock
 from .cache import RESTRICTIONS, cached
 
 TREE_STEPLEN = Page.steplen
@@ -131,9 +132,9 @@ class HomePage(RoutablePageMixin, SitePage):
 
 
 class ContentPage(SitePage):
-    """A generic page: about the site, contact, the accessibility statement."""
+    """A generic page: about the site, contact, the accessibility statement, privacy."""
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
+    body = StreamField(ContentBodyBlock(), blank=True, verbose_name=_("innehåll"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
@@ -266,8 +267,19 @@ class KansliContactSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("integritetspolicy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Länkas från sidfoten och från formulär som samlar in personuppgifter."
+        ),
+    )
 
-    select_related = ["accessibility_page"]
+    select_related = ["accessibility_page", "privacy_page"]
 
     panels = [
         FieldPanel("organisation_name"),
@@ -283,6 +295,7 @@ class KansliContactSettings(BaseSiteSetting):
         FieldPanel("phone"),
         FieldPanel("opening_hours"),
         PageChooserPanel("accessibility_page"),
+        PageChooserPanel("privacy_page"),
     ]
 
     class Meta:
@@ -291,3 +304,40 @@ class KansliContactSettings(BaseSiteSetting):
     @property
     def phone_uri(self):
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+class ErasureLog(models.Model):
+    """That personal data was erased: when, by whom, which kinds and how many records.
+
+    Never the address or the data itself (see home.personal_data).
+    """
+
+    class Reason(models.TextChoices):
+        REQUEST = "begaran", _("Begäran om radering")
+        RETENTION = "gallring", _("Gallring")
+
+    performed_at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+    performed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utförd av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.CharField(_("anledning"), max_length=20, choices=Reason.choices)
+    counts = models.JSONField(
+        _("antal poster per slag"), default=dict, help_text=_("Slagets nyckel → antal.")
+    )
+
+    class Meta:
+        ordering = ["-performed_at", "-pk"]
+        verbose_name = _("radering av personuppgifter")
+        verbose_name_plural = _("raderingar av personuppgifter")
+
+    def __str__(self):
+        return f"{self.get_reason_display()} {self.performed_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def total(self):
+        return sum(self.counts.values())

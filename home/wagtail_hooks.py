@@ -1,9 +1,12 @@
 """Admin registrations and home-page sections owned by the home app."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from . import personal_data_views
 from .models import HOME_SECTIONS_HOOK, NewsIndexPage
 
 HOME_NEWS_COUNT = 3
@@ -20,3 +23,24 @@ def latest_news_section(request, home_page):
         "more_url": index.get_url(request),
         "more_label": _("Alla nyheter"),
     }
+
+
+@hooks.register("register_admin_urls")
+def personal_data_urls():
+    return [path("personuppgifter/", include(personal_data_views))]
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return personal_data_views.may_manage(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def personal_data_menu_item():
+    return PersonalDataMenuItem(
+        _("Personuppgifter"),
+        reverse("personal_data:index"),
+        name="personuppgifter",
+        icon_name="lock",
+        order=900,
+    )

@@ -9,7 +9,7 @@ class KommunerConfig(AppConfig):
     def ready(self):
         from home import cache
 
-        from . import models
+        from . import models, personal_data
 
         cache.register_kind(
             models.CONTENT_KIND,
@@ -23,3 +23,5 @@ class KommunerConfig(AppConfig):
         )
         # Which accounts are a kommun's officials: shown only in Min kommun and the admin.
         cache.register_private(models.Municipality.officials.through)
+
+        personal_data.register()

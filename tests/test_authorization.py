@@ -34,6 +34,7 @@ ALLOWED = {
     "edit_contact_settings": {"editor", "superuser"},
     "add_document": {"kansli_user", "editor", "superuser"},
     "manage_users": {"superuser"},
+    "personal_data": {"kansli_user", "editor", "superuser"},
 }
 
 
@@ -89,6 +90,8 @@ def get(client, action):
         return client.get(reverse("wagtaildocs:add_multiple"))
     if action == "manage_users":
         return client.get(reverse("wagtailusers_users:index"))
+    if action == "personal_data":
+        return client.get(reverse("personal_data:index"))
     raise AssertionError(action)
 
 

@@ -178,6 +178,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# How many days personal data is kept before `manage.py gallra` removes it (the register
+# in home/personal_data.py; README, "Personuppgifter").
+PERSONAL_DATA_RETENTION_DAYS = {
+    # Finished background tasks (e-mail sent or failed), with the addresses in them.
+    "task_results": 30,
+    # Accounts that have never signed in since they were created (the invitation).
+    "unused_accounts": 90,
+    # The contact person in older revisions of a kommun's or region's record.
+    "contact_history": 730,
+}
+
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Överenskommelsens studieplattform <noreply@example.se>"
 )

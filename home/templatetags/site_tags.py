@@ -95,6 +95,9 @@ def contact_settings(request):
             "phone_uri": settings_obj.phone_uri,
             "opening_hours": settings_obj.opening_hours,
             "accessibility_url": page.get_url(request) if page and page.live else "",
+            "privacy_url": privacy.get_url(request)
+            if (privacy := settings_obj.privacy_page) and privacy.live
+            else "",
         }
 
     return cache.cached(

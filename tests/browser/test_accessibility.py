@@ -25,6 +25,7 @@ PAGES = [
     pytest.param("/nyheter/studieplattformen-oppnar/", 200, id="nyhet"),
     pytest.param("/om/", 200, id="innehallssida"),
     pytest.param("/tillganglighet/", 200, id="tillganglighetsredogorelse"),
+    pytest.param("/integritetspolicy/", 200, id="integritetspolicy"),
     pytest.param("/sok/?q=dialog", 200, id="sokresultat"),
     pytest.param("/sok/?q=zzxqy", 200, id="sokresultat-tomt"),
     pytest.param("/konto/logga-in/", 200, id="logga-in"),
