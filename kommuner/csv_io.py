@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 
 from wagtail.search import index
 
-from home import cache as page_cache
+from home import cache
 
-from .forms import OrganisationForm as OrganisationModelForm
-from .models import Organisation, OrganisationForm, WorkArea, normalise_org_number
+from .forms import OrganisationForm
+from .models import LegalForm, Organisation, WorkArea, normalise_org_number
 from .tasks import index_organisations
 
 # The columns, in file order: (header, model field). kommunkod has no model field.
@@ -309,7 +309,7 @@ class _Vocabulary:
     """The choices' keys and Swedish labels, translated once per file rather than per row."""
 
     def __init__(self):
-        self.form_labels = {key: str(label) for key, label in OrganisationForm.choices}
+        self.form_labels = {key: str(label) for key, label in LegalForm.choices}
         self.area_labels = {key: str(label) for key, label in WorkArea.choices}
         self.forms = self._lookup(self.form_labels)
         self.areas = self._lookup(self.area_labels)
@@ -418,7 +418,7 @@ class _SharedFields(dict):
         return self
 
 
-class _RowForm(OrganisationModelForm):
+class _RowForm(OrganisationForm):
     """OrganisationForm as it validates one row of a file.
 
     Its unique check uses the numbers `validate` already fetched: the form would
@@ -620,7 +620,7 @@ def _after_bulk_write(to_index, changed):
     if pks:
         transaction.on_commit(partial(index_organisations.enqueue, pks))
     if changed:
-        transaction.on_commit(page_cache.clear)
+        transaction.on_commit(cache.clear)
 
 
 # Writing -----------------------------------------------------------------------------
@@ -676,7 +676,7 @@ def template_csv(municipality):
     example = {
         "name": _("Exempelföreningen"),
         "org_number": "802002-4280",
-        "form": OrganisationForm.NON_PROFIT,
+        "form": LegalForm.NON_PROFIT,
         "areas": [WorkArea.CHILDREN, WorkArea.LEISURE],
         "website": "https://www.example.se",
         "email": "info@example.se",

@@ -315,7 +315,9 @@ class PolicyDocument(Orderable):
             )
 
 
-class OrganisationForm(models.TextChoices):
+class LegalForm(models.TextChoices):
+    """The legal forms an idéburen organisation can have (its `form` field)."""
+
     NON_PROFIT = "ideell_forening", _("Ideell förening")
     FOUNDATION = "stiftelse", _("Stiftelse")
     FAITH = "trossamfund", _("Trossamfund")
@@ -383,7 +385,7 @@ class Organisation(index.Indexed, models.Model):
         },
     )
     form = models.CharField(
-        _("organisationsform"), max_length=40, choices=OrganisationForm.choices
+        _("organisationsform"), max_length=40, choices=LegalForm.choices
     )
     areas = models.JSONField(_("verksamhetsområden"), default=list, blank=True)
     website = models.URLField(_("webbplats"), blank=True)
