@@ -25,13 +25,13 @@ from home.models import HomePage
 from .models import (
     County,
     IOPPartnership,
+    KommunIndexPage,
     LegalForm,
     Municipality,
     Organisation,
     PolicyDocument,
     PolicyRecord,
 )
-from .pages import KommunIndexPage
 
 DEMO_OFFICIAL = (
     "kommun",

@@ -5,7 +5,7 @@ from wagtail.models import Page
 import pytest
 
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
-from kommuner.pages import KommunIndexPage
+from kommuner.models import KommunIndexPage
 from studiematerial.models import (
     AgreementPage,
     PrinciplePage,

@@ -20,12 +20,13 @@ from kommuner.models import (
     AgreementStatus,
     County,
     IOPPartnership,
+    KommunIndexPage,
     Municipality,
     Organisation,
     PolicyDocument,
     PolicyRecord,
 )
-from kommuner.pages import KommunIndexPage, kommuner_home_section
+from kommuner.models.pages import kommuner_home_section
 
 OVERVIEW = "/kommuner/"
 MAX_QUERIES = 8

@@ -36,20 +36,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import cache
 from home.blocks import BodyBlock
-from home.cache import page_cache
 from home.models import SitePage, public_pages
 
-from . import open_data
-from .models import (
-    AgreementStatus,
-    County,
-    IOPPartnership,
-    Municipality,
-    Organisation,
-    PolicyRecord,
-    PostalCode,
-)
+from .. import open_data
+from .organisations import Organisation
+from .places import County, Municipality, PostalCode
+from .records import AgreementStatus, IOPPartnership, PolicyRecord
 
 #: Statuses that mean the kommun has a local agreement of its own.
 AGREEMENT_IN_PLACE = (AgreementStatus.ADOPTED, AgreementStatus.REVISED)
@@ -456,10 +450,10 @@ def kommuner_home_section(request, home_page):
     after, and any saved change clears it with the rest of the cache.
     """
     key = f"kommuner:home-section:{home_page.pk}"
-    section = page_cache().get(key)
+    section = cache.page_cache().get(key)
     if section is None:
         section = _home_section(home_page) or {}
-        page_cache().set(key, section)
+        cache.page_cache().set(key, section)
     return section or None
 
 
