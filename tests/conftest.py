@@ -1,17 +1,50 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite.
 
+The test database holds only what the migrations make (the roles, the 21 län, the 290
+kommuner and their postal codes, Wagtail's root and welcome page). Every test builds
+what else it needs with the factories in tests/<app>/factories.py, or takes the small
+realistic site of `site_tree`. The demo content is loaded only where it is what is
+tested (`demo_content`), and by the browser tests, which see the site as a visitor
+does (tests/browser/conftest.py).
+"""
+
+import datetime
 import io
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection
-from django.db.backends.base.creation import TEST_DATABASE_PREFIX
+from django.utils.text import slugify
+
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 import pytest
 
 from home import roles
+from home.models import KansliContactSettings
+from studiematerial.models import (
+    AgreementMilestone,
+    AgreementParty,
+    ModuleDocument,
+    StudySession,
+)
+from tests.home.factories import (
+    ContentPageFactory,
+    DocumentFactory,
+    HomePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    UserFactory,
+)
+from tests.kommuner.factories import KommunIndexPageFactory
+from tests.studiematerial.factories import (
+    AgreementPageFactory,
+    PrinciplePageFactory,
+    StudyModuleIndexPageFactory,
+    StudyModulePageFactory,
+)
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
 
@@ -44,77 +77,274 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo content once, into the test database every test starts from.
-
-    Tests with the `db` fixture roll back to it. The browser tests (tests/browser/) use
-    it as it is and commit what they change, so they run last (see
-    pytest_collection_modifyitems).
-    """
-    if not _is_test_database(connection):
-        # pytest-django creates the test database only for a run with tests that use
-        # `db`, `transactional_db` or `live_server`; without one this would fill the
-        # development database.
-        pytest.fail(
-            "Refusing to load the demo content into "
-            f"{connection.settings_dict['NAME']!r}: it is not a test database.",
-            pytrace=False,
-        )
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
-
-
-def _is_test_database(connection):
-    name = str(connection.settings_dict["NAME"])
-    if name == connection.settings_dict["TEST"].get("NAME"):
-        return True
-    if connection.vendor == "sqlite":
-        return connection.is_in_memory_db()
-    return name.startswith(TEST_DATABASE_PREFIX)
-
-
 @pytest.fixture
 def demo_content(db):
-    """The demo content, as `make run` loads it (without the demo accounts)."""
+    """The demo content, as `make run` loads it (without the demo accounts).
+
+    For the tests of the demo content itself: loading it takes seconds. Other tests
+    build their data with factories, or use `site_tree`.
+    """
+    call_command("load_demo_content", stdout=io.StringIO())
+
+
+# Users, one per role -------------------------------------------------------------------
 
 
 @pytest.fixture
-def make_user(db, django_user_model):
-    def make(username, role=None, password="ett-bra-losenord-123", **fields):  # noqa: S107
-        user = django_user_model.objects.create_user(
-            username=username,
-            email=fields.pop("email", f"{username}@example.se"),
-            password=password,
-            **fields,
+def editor(db):
+    return UserFactory(username="redaktor", role=roles.EDITOR)
+
+
+@pytest.fixture
+def kansli_user(db):
+    return UserFactory(username="kansli", role=roles.KANSLI)
+
+
+@pytest.fixture
+def circle_leader(db):
+    return UserFactory(username="cirkelledare", role=roles.CIRCLE_LEADER)
+
+
+@pytest.fixture
+def official_without_kommun(db):
+    """A municipal official whom the kansli has not yet tied to any kommun."""
+    return UserFactory(username="kommun", role=roles.MUNICIPAL_OFFICIAL)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_superuser=True, is_staff=True)
+
+
+# The site --------------------------------------------------------------------------
+
+
+PRINCIPLES = {
+    "sjalvstandighet-och-oberoende": "Självständighet och oberoende",
+    "dialog": "Dialog",
+    "kvalitet": "Kvalitet",
+    "langsiktighet": "Långsiktighet",
+    "oppenhet-och-insyn": "Öppenhet och insyn",
+    "mangfald": "Mångfald",
+}
+
+CONTACT = {
+    "organisation_name": "Kansliet för Överenskommelsen",
+    "street_address": "Exempelgatan 12",
+    "postal_code": "111 22",
+    "city": "Stockholm",
+    "email": "kansliet@example.se",
+    "phone": "08-123 45 67",
+    "opening_hours": "Vardagar 9–16",
+}
+
+
+@dataclass
+class SiteTree:
+    """The pages of `site_tree`, each as its specific type."""
+
+    home: Page
+    agreement: Page
+    principles: dict  # by slug
+    module_index: Page
+    module: Page  # Överenskommelsen i vår kommun, four sessions
+    other_module: Page
+    kommun_index: Page
+    about: Page
+    accessibility: Page
+    news_index: Page
+    news: list = field(default_factory=list)
+    contact: KansliContactSettings | None = None
+
+
+def _session(number, title, principles, minutes=120):
+    return StudySession(
+        sort_order=number,
+        title=title,
+        anchor=slugify(title),
+        aim=f"Att samtala om {title.lower()} och vad det betyder hos oss.",
+        length_minutes=minutes,
+        reading=f"<p>Läs om {title.lower()} i Överenskommelsens text.</p>",
+        discussion_questions=[
+            (
+                "question",
+                {"question": f"Vad betyder {title.lower()} för er?", "hint": ""},
+            )
+        ],
+        exercises="<p>Gör en karta över idéburna organisationer i kommunen.</p>",
+        leader_notes=(
+            f"<p>Börja träff {number + 1} med en runda där var och en berättar vad "
+            "de tar med sig från förra gången.</p>"
+        ),
+        principles=principles,
+    )
+
+
+def _module(index, slug, title, sessions):
+    return StudyModulePageFactory(
+        parent=index,
+        slug=slug,
+        title=title,
+        intro=f"{title}: ett studiematerial i {len(sessions)} träffar för "
+        "idéburna organisationer och kommuner.",
+        search_description=f"Studiematerial om {title.lower()}.",
+        target_groups=["ideburna", "kommun"],
+        body=[("paragraph", RichText(f"<p>Om materialet {title.lower()}.</p>"))],
+        sessions=sessions,
+        documents=[
+            ModuleDocument(
+                document=DocumentFactory(title=f"Träffplan: {title}"),
+                description="Alla träffar med syfte och frågor.",
+            )
+        ],
+    )
+
+
+def build_site_tree():
+    """A small site shaped like the real one, built with the apps' factories.
+
+    The home page is the default site's root (in place of Wagtail's welcome page). Its
+    sections, in menu order: the agreement with its six principles, the study material
+    with two modules of sessions, the kommun overview, the about page, the news with
+    six items of every category, and the accessibility statement, which the footer's
+    contact settings point to. Slugs are those of the demo content, so the site's URLs
+    are the same: /overenskommelsen/dialog/, /studiematerial/overenskommelsen-i-var-kommun/.
+    """
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    home = HomePageFactory(
+        parent=Page.get_first_root_node(),
+        title="Överenskommelsens studieplattform",
+        intro="Studiematerial och stöd för studiecirklar om Överenskommelsen.",
+        search_description="Studiecirklar om Överenskommelsen för studieförbund, "
+        "idéburna organisationer, kommuner och regioner.",
+        body=[("paragraph", RichText("<p>Sex principer för samverkan.</p>"))],
+    )
+    site.root_page = home
+    site.site_name = home.title
+    site.save()
+    welcome.delete()
+
+    agreement = AgreementPageFactory(
+        parent=home,
+        intro="Överenskommelsen mellan regeringen, SKR och idéburna organisationer.",
+        show_in_menus=True,
+        parties=[
+            AgreementParty(name="Regeringen", description="Staten."),
+            AgreementParty(name="SKR", description="Kommuner och regioner."),
+        ],
+        milestones=[AgreementMilestone(year=2008, text="Överenskommelsen tecknas.")],
+    )
+    principles = {
+        slug: PrinciplePageFactory(
+            parent=agreement,
+            slug=slug,
+            title=title,
+            intro=f"Principen om {title.lower()} i Överenskommelsen.",
+            explanation=f"<p>Vad {title.lower()} innebär för parterna.</p>",
         )
-        if role:
-            user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
+        for slug, title in PRINCIPLES.items()
+    }
+    module_index = StudyModuleIndexPageFactory(
+        parent=home,
+        intro="Studiematerial för cirklar som vill arbeta med Överenskommelsen.",
+        show_in_menus=True,
+    )
+    p = principles
+    module = _module(
+        module_index,
+        "overenskommelsen-i-var-kommun",
+        "Överenskommelsen i vår kommun",
+        [
+            _session(0, "Vad är Överenskommelsen?", [p["dialog"]], minutes=90),
+            _session(
+                1,
+                "Självständighet, dialog och öppenhet",
+                [
+                    p["sjalvstandighet-och-oberoende"],
+                    p["dialog"],
+                    p["oppenhet-och-insyn"],
+                ],
+            ),
+            _session(
+                2,
+                "Kvalitet, långsiktighet och mångfald",
+                [p["kvalitet"], p["langsiktighet"], p["mangfald"]],
+            ),
+            _session(3, "Hur ser det ut hos oss?", [p["dialog"], p["kvalitet"]], 150),
+        ],
+    )
+    other_module = _module(
+        module_index,
+        "dialog-och-inflytande",
+        "Dialog och inflytande",
+        [
+            _session(0, "Vad menar vi med dialog?", [p["dialog"]]),
+            _session(1, "Vilka hörs?", [p["mangfald"]]),
+            _session(2, "Samråd i praktiken", [p["dialog"], p["kvalitet"]]),
+            _session(3, "Vår plan för inflytande", [p["langsiktighet"]]),
+        ],
+    )
+    kommun_index = KommunIndexPageFactory(parent=home)
+    about = ContentPageFactory(
+        parent=home,
+        title="Om studieplattformen",
+        slug="om",
+        intro="Studieplattformen samlar studiematerial om Överenskommelsen.",
+        show_in_menus=True,
+    )
+    news_index = NewsIndexPageFactory(
+        parent=home,
+        intro="Nyheter, inbjudningar och rapporter från kansliet.",
+        show_in_menus=True,
+    )
+    news = [
+        NewsPageFactory(
+            parent=news_index,
+            title=title,
+            category=category,
+            date=datetime.date(2026, 3, 1) + datetime.timedelta(days=10 * number),
+            intro=f"{title}: det här behöver du veta.",
+        )
+        for number, (title, category) in enumerate(
+            [
+                ("Studieplattformen öppnar", "nyhet"),
+                ("Webbinarium för cirkelledare", "inbjudan"),
+                ("Ny studiemodul om dialog", "nyhet"),
+                ("Lokala överenskommelser i kommunerna", "rapport"),
+                ("Regional träff i Göteborg", "inbjudan"),
+                ("Uppföljningen av principerna", "rapport"),
+            ]
+        )
+    ]
+    accessibility = ContentPageFactory(
+        parent=home,
+        title="Tillgänglighetsredogörelse",
+        slug="tillganglighet",
+        intro="Så tillgänglig är webbplatsen, och så rapporterar du brister.",
+    )
+    contact = KansliContactSettings.for_site(site)
+    for name, value in CONTACT.items():
+        setattr(contact, name, value)
+    contact.accessibility_page = accessibility
+    contact.save()
+    return SiteTree(
+        home=home,
+        agreement=agreement,
+        principles=principles,
+        module_index=module_index,
+        module=module,
+        other_module=other_module,
+        kommun_index=kommun_index,
+        about=about,
+        accessibility=accessibility,
+        news_index=news_index,
+        news=news,
+        contact=contact,
+    )
 
 
 @pytest.fixture
-def editor(make_user):
-    return make_user("redaktor", roles.EDITOR)
-
-
-@pytest.fixture
-def kansli_user(make_user):
-    return make_user("kansli", roles.KANSLI)
-
-
-@pytest.fixture
-def circle_leader(make_user):
-    return make_user("cirkelledare", roles.CIRCLE_LEADER)
-
-
-@pytest.fixture
-def municipal_official(make_user):
-    return make_user("kommun", roles.MUNICIPAL_OFFICIAL)
-
-
-@pytest.fixture
-def superuser(make_user):
-    return make_user("admin", is_superuser=True, is_staff=True)
+def site_tree(db):
+    """A small realistic site, with the demo content's URLs (see build_site_tree)."""
+    return build_site_tree()
