@@ -200,15 +200,10 @@ def _module(index, slug, title, sessions):
     )
 
 
-def build_site_tree():
-    """A small site shaped like the real one, built with the apps' factories.
+def make_home_page():
+    """The home page, as the default site's root in place of Wagtail's welcome page.
 
-    The home page is the default site's root (in place of Wagtail's welcome page). Its
-    sections, in menu order: the agreement with its six principles, the study material
-    with two modules of sessions, the kommun overview, the about page, the news with
-    six items of every category, and the accessibility statement, which the footer's
-    contact settings point to. Slugs are those of the demo content, so the site's URLs
-    are the same: /overenskommelsen/dialog/, /studiematerial/overenskommelsen-i-var-kommun/.
+    With the kansli's contact settings for the footer.
     """
     site = Site.objects.get(is_default_site=True)
     welcome = site.root_page
@@ -224,7 +219,30 @@ def build_site_tree():
     site.site_name = home.title
     site.save()
     welcome.delete()
+    # The footer's contact details: saved now, rather than made on the first request
+    # (which would clear the page cache in the middle of a test).
+    KansliContactSettings.objects.create(site=site, **CONTACT)
+    return home
 
+
+@pytest.fixture
+def home_page(db):
+    """The home page as the site's root, with the contact settings: no more of the tree."""
+    return make_home_page()
+
+
+def build_site_tree():
+    """A small site shaped like the real one, built with the apps' factories.
+
+    Below the home page (make_home_page), in menu order: the agreement with its six
+    principles, the study material with two modules of four sessions, the kommun
+    overview, the about page, the news with six items of every category, and the
+    accessibility statement, which the footer's contact settings point to. The slugs
+    are the demo content's, so the URLs are the same: /overenskommelsen/dialog/,
+    /studiematerial/overenskommelsen-i-var-kommun/.
+    """
+    home = make_home_page()
+    site = Site.objects.get(is_default_site=True)
     agreement = AgreementPageFactory(
         parent=home,
         intro="Överenskommelsen mellan regeringen, SKR och idéburna organisationer.",
@@ -324,8 +342,6 @@ def build_site_tree():
         intro="Så tillgänglig är webbplatsen, och så rapporterar du brister.",
     )
     contact = KansliContactSettings.for_site(site)
-    for name, value in CONTACT.items():
-        setattr(contact, name, value)
     contact.accessibility_page = accessibility
     contact.save()
     return SiteTree(
