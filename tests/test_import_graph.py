@@ -11,7 +11,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("config", "home", "kommuner", "studiematerial")
+PACKAGES = ("config", "home", "kommuner", "scripts", "studiematerial")
 
 
 def project_modules():
