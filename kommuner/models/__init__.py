@@ -5,9 +5,10 @@
     organisations.py  the register of idéburna organisations
     pages.py          KommunIndexPage, the public pages about kommuner and regions
 
-The modules import one another only in that order (pages.py reads all three), and
-nothing here imports the app's other modules, so there is no import circle: import
-the models from `kommuner.models`.
+The modules import one another only in that order (pages.py reads all three); of the
+app's other modules only kommuner/open_data.py, which imports nothing of the app, is
+imported here. So there is no import circle (tests/test_import_graph.py): the app's
+forms, views and hooks import the models from `kommuner.models`.
 """
 
 from .organisations import (

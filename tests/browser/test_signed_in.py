@@ -12,6 +12,8 @@ from .support import (
     unique_name,
 )
 
+pytestmark = pytest.mark.browser
+
 PASSWORD = "ett-bra-lösenord-123"
 MODULE = "/studiematerial/overenskommelsen-i-var-kommun/"
 
