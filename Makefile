@@ -64,6 +64,6 @@ bench: install chromium ## Measure the main pages on a large seeded data set
 	  echo "Installerar wrk och npm (apt) för mätningen"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk nodejs npm; }
-	scripts/with-redis.sh $(BIN)/python scripts/bench.py
+	scripts/with-redis.sh $(BIN)/python -m scripts.bench
 
 .PHONY: help install migrate demo run chromium test test-postgres lint format serve worker bench

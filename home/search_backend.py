@@ -5,8 +5,6 @@ On SQLite it is Wagtail's FTS5 backend with the ranking made linear in the numbe
 matches (home/search_backend_sqlite.py).
 """
 
-import unicodedata
-
 from django.db import connection
 
 from modelsearch.backends import database
@@ -28,10 +26,3 @@ def result_keys(results):
     if primary_keys is not None:
         return primary_keys()
     return [obj.pk for obj in results]
-
-
-def printable(text):
-    """The text with control and format characters (a NUL among them) as spaces."""
-    return "".join(
-        " " if unicodedata.category(char)[0] == "C" else char for char in text
-    )

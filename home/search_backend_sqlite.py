@@ -17,7 +17,7 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .search_backend import printable
+from .search_text import printable
 
 
 def fts_text(text):

@@ -18,7 +18,8 @@ from wagtail.views import serve as wagtail_serve
 from . import cache
 from .cache import site_for_request
 from .models import searchable_pages
-from .search_backend import printable, result_keys
+from .search_backend import result_keys
+from .search_text import printable
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,10 @@
-"""Bench data for kommuner: a record for every kommun and organisations in bulk.
+"""Kommuner's part of `make bench`: a record for every kommun, organisations in bulk, its pages.
 
 `manage.py seed_bench_data --scale N` calls `seed()`. Every kommun gets a record, and
 organisations are topped up to 10 × scale per kommun, with 500 × scale in Kiruna so
 that one kommun page carries a large register. Organisation numbers come from a range
-of their own (8899…), so they never meet the demo content's or the tests'.
+of their own (8899…), so they never meet the demo content's or the tests'. What a
+bench module provides: home/app_modules.py.
 """
 
 import itertools
@@ -14,7 +15,16 @@ from django.db.models import Count
 from stdnum import luhn
 from stdnum.se import orgnr
 
-from .models import AgreementStatus, Municipality, Organisation, PolicyRecord, WorkArea
+from home.bench import BenchPage, demo_page, thousands
+
+from .models import (
+    AgreementStatus,
+    KommunIndexPage,
+    Municipality,
+    Organisation,
+    PolicyRecord,
+    WorkArea,
+)
 
 PER_KOMMUN_PER_SCALE = 10
 LARGE_KOMMUN_CODE = "2584"  # Kiruna
@@ -90,3 +100,24 @@ def seed(stdout, scale):
                 )
         Organisation.objects.bulk_create(new, batch_size=1000)
     stdout.write(f"kommuner: {len(records)} poster, {len(new)} organisationer")
+
+
+def describe(scale):
+    return (
+        f"{thousands(PER_KOMMUN_PER_SCALE * scale)} organisationer per kommun, "
+        f"{thousands(LARGE_PER_SCALE * scale)} i Kiruna"
+    )
+
+
+def pages():
+    overview = demo_page(KommunIndexPage).get_url()
+    large = Municipality.objects.get(code=LARGE_KOMMUN_CODE)
+    return [
+        BenchPage("kommuner", "Kommunöversikt (290 kommuner)", "cached", overview),
+        BenchPage(
+            "kommun",
+            f"Kommunsida ({large.name}, {LARGE_PER_SCALE} × skala organisationer)",
+            "cached",
+            f"{overview}{large.slug}/",
+        ),
+    ]

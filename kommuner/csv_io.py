@@ -24,11 +24,11 @@ from wagtail.search import index
 
 from home import cache
 
-from .forms import OrganisationForm as OrganisationModelForm
+from .forms import OrganisationForm
 from .models import (
     CONTENT_KIND,
+    LegalForm,
     Organisation,
-    OrganisationForm,
     WorkArea,
     normalise_org_number,
 )
@@ -315,7 +315,7 @@ class _Vocabulary:
     """The choices' keys and Swedish labels, translated once per file rather than per row."""
 
     def __init__(self):
-        self.form_labels = {key: str(label) for key, label in OrganisationForm.choices}
+        self.form_labels = {key: str(label) for key, label in LegalForm.choices}
         self.area_labels = {key: str(label) for key, label in WorkArea.choices}
         self.forms = self._lookup(self.form_labels)
         self.areas = self._lookup(self.area_labels)
@@ -424,7 +424,7 @@ class _SharedFields(dict):
         return self
 
 
-class _RowForm(OrganisationModelForm):
+class _RowForm(OrganisationForm):
     """OrganisationForm as it validates one row of a file.
 
     Its unique check uses the numbers `validate` already fetched: the form would
@@ -682,7 +682,7 @@ def template_csv(municipality):
     example = {
         "name": _("Exempelföreningen"),
         "org_number": "802002-4280",
-        "form": OrganisationForm.NON_PROFIT,
+        "form": LegalForm.NON_PROFIT,
         "areas": [WorkArea.CHILDREN, WorkArea.LEISURE],
         "website": "https://www.example.se",
         "email": "info@example.se",

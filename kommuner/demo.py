@@ -25,13 +25,13 @@ from home.models import HomePage
 from .models import (
     County,
     IOPPartnership,
+    KommunIndexPage,
+    LegalForm,
     Municipality,
     Organisation,
-    OrganisationForm,
     PolicyDocument,
     PolicyRecord,
 )
-from .pages import KommunIndexPage
 
 DEMO_OFFICIAL = (
     "kommun",
@@ -296,76 +296,76 @@ REGION_RECORDS = {
 
 # (name, form, areas); "{place}" is the kommun's name.
 ORGANISATION_KINDS = [
-    ("Kvinnojouren {place}", OrganisationForm.NON_PROFIT, ["vald_i_nara_relationer"]),
+    ("Kvinnojouren {place}", LegalForm.NON_PROFIT, ["vald_i_nara_relationer"]),
     (
         "Läxhjälpen {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["barn_och_unga", "integration"],
     ),
     (
         "Kooperativet Nystart {place}",
-        OrganisationForm.COOPERATIVE,
+        LegalForm.COOPERATIVE,
         ["arbetsintegration"],
     ),
-    ("Seniornätverket {place}", OrganisationForm.NON_PROFIT, ["aldre"]),
-    ("Föreningen Nya Steg {place}", OrganisationForm.NON_PROFIT, ["beroende"]),
+    ("Seniornätverket {place}", LegalForm.NON_PROFIT, ["aldre"]),
+    ("Föreningen Nya Steg {place}", LegalForm.NON_PROFIT, ["beroende"]),
     (
         "Fritidsgården Kompassen {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["barn_och_unga", "fritid_och_kultur"],
     ),
-    ("Stiftelsen Trygg Bostad {place}", OrganisationForm.FOUNDATION, ["hemloshet"]),
-    ("Mötesplats Språkcafé {place}", OrganisationForm.NON_PROFIT, ["integration"]),
+    ("Stiftelsen Trygg Bostad {place}", LegalForm.FOUNDATION, ["hemloshet"]),
+    ("Mötesplats Språkcafé {place}", LegalForm.NON_PROFIT, ["integration"]),
     (
         "Brukarföreningen Gemenskap {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["beroende", "psykisk_halsa"],
     ),
-    ("Frikyrkan Källan i {place}", OrganisationForm.FAITH, ["hemloshet", "aldre"]),
+    ("Frikyrkan Källan i {place}", LegalForm.FAITH, ["hemloshet", "aldre"]),
     (
         "Tjejjouren Stjärnan {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["vald_i_nara_relationer", "barn_och_unga"],
     ),
-    ("Samtalsgruppen Lyssna {place}", OrganisationForm.NON_PROFIT, ["psykisk_halsa"]),
+    ("Samtalsgruppen Lyssna {place}", LegalForm.NON_PROFIT, ["psykisk_halsa"]),
     (
         "Kulturföreningen Mosaik {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["fritid_och_kultur", "integration"],
     ),
     (
         "Social Företagsamhet {place} AB (svb)",
-        OrganisationForm.NON_PROFIT_COMPANY,
+        LegalForm.NON_PROFIT_COMPANY,
         ["arbetsintegration"],
     ),
     (
         "Föräldraföreningen Stöttepelaren {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["funktionsnedsattning", "barn_och_unga"],
     ),
     (
         "Funktionsrättsrådet {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["funktionsnedsattning"],
     ),
     (
         "Pensionärsföreningen Vintergatan {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["aldre"],
     ),
     (
         "Folkhälsoföreningen Rörelse {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["folkhalsa", "fritid_och_kultur"],
     ),
     (
         "Mentorsnätverket Bron {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["barn_och_unga", "integration"],
     ),
     (
         "Idrottsalliansen {place}",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["fritid_och_kultur", "folkhalsa"],
     ),
 ]
@@ -377,38 +377,38 @@ ORGANISATION_COUNTS = {
 }  # fmt: skip
 
 NATIONAL_ORGANISATIONS = [
-    ("Riksförbundet Idéburen Välfärd", OrganisationForm.NON_PROFIT, ["annat"]),
+    ("Riksförbundet Idéburen Välfärd", LegalForm.NON_PROFIT, ["annat"]),
     (
         "Jourförbundet för Trygghet",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["vald_i_nara_relationer"],
     ),
-    ("Nationella Läxhjälpsnätverket", OrganisationForm.NON_PROFIT, ["barn_och_unga"]),
+    ("Nationella Läxhjälpsnätverket", LegalForm.NON_PROFIT, ["barn_och_unga"]),
     (
         "Förbundet Arbetsintegrerande Kooperativ",
-        OrganisationForm.COOPERATIVE,
+        LegalForm.COOPERATIVE,
         ["arbetsintegration"],
     ),
-    ("Riksorganisationen Äldres Röst", OrganisationForm.NON_PROFIT, ["aldre"]),
+    ("Riksorganisationen Äldres Röst", LegalForm.NON_PROFIT, ["aldre"]),
     (
         "Stiftelsen Nationellt Stöd för Psykisk Hälsa",
-        OrganisationForm.FOUNDATION,
+        LegalForm.FOUNDATION,
         ["psykisk_halsa"],
     ),
-    ("Mångfald i Föreningslivet", OrganisationForm.NON_PROFIT, ["integration"]),
+    ("Mångfald i Föreningslivet", LegalForm.NON_PROFIT, ["integration"]),
     (
         "Samverkansforum för Trossamfund i Socialt Arbete",
-        OrganisationForm.FAITH,
+        LegalForm.FAITH,
         ["hemloshet", "integration"],
     ),
     (
         "Funktionsrätt Tillsammans",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["funktionsnedsattning"],
     ),
     (
         "Nätverket Idéburna Hemlöshetsinsatser",
-        OrganisationForm.NON_PROFIT,
+        LegalForm.NON_PROFIT,
         ["hemloshet"],
     ),
 ]

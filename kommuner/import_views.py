@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import csv_io
 from .access import municipality_for, redirect_to_message, signed_in_or_login
-from .models import OrganisationForm, WorkArea
+from .models import LegalForm, WorkArea
 
 PERMISSION = "kommuner.import_organisations"
 TEMPLATE_DIR = "kommuner/import"
@@ -93,7 +93,7 @@ def _upload_page(request, municipality, form, status=200):
             form=form,
             columns=csv_io.HEADERS,
             required_columns=csv_io.REQUIRED_HEADERS,
-            organisation_forms=OrganisationForm.labels,
+            legal_forms=LegalForm.labels,
             work_areas=WorkArea.labels,
             max_rows=csv_io.thousands(csv_io.MAX_ROWS),
         ),

@@ -1,8 +1,9 @@
 """Open data: the whole mapping of kommuner as rows, and those rows as CSV and JSON.
 
-A plain module: it takes kommuner already read (see pages.municipalities_with_figures)
-and returns rows; it reads nothing from the database itself. No personal data leaves
-here: a record's contact person (name, title, e-mail, telephone) is never part of a row.
+A plain module: it takes kommuner already read (municipalities_with_figures in
+kommuner/models/pages.py) and returns rows; it reads nothing from the database itself.
+No personal data leaves here: a record's contact person (name, title, e-mail,
+telephone) is never part of a row.
 """
 
 import csv

@@ -11,7 +11,7 @@ from home.models import HOME_SECTIONS_HOOK
 from home.views import ACCOUNT_LINKS_HOOK
 
 from .models import Municipality, Organisation, PolicyRecord
-from .pages import kommuner_home_section
+from .models.pages import kommuner_home_section
 
 hooks.register(HOME_SECTIONS_HOOK, kommuner_home_section, order=30)
 

@@ -1,8 +1,9 @@
-"""Bench data for the study material: study modules in bulk, each with its sessions.
+"""The study material's part of `make bench`: modules in bulk, and its pages to measure.
 
 Every module gets `SESSIONS_PER_MODULE` sessions made from the demo modules' sessions,
 with the same principles linked, so that principle pages list many modules and module
-pages show as much as real ones. See home.bench for how the pages are created.
+pages show as much as real ones. See home.bench for how the pages are created, and
+home/app_modules.py for what a bench module provides.
 """
 
 import itertools
@@ -14,7 +15,10 @@ from wagtail.documents import get_document_model
 from home.bench import (
     BATCH_SIZE,
     BENCH_SLUG_PREFIX,
+    BenchPage,
     add_live_pages,
+    bench_pages_sample,
+    demo_page,
     existing_bench_pages,
 )
 from home.demo import stream
@@ -22,6 +26,7 @@ from home.demo import stream
 from . import demo_data
 from .demo import questions
 from .models import (
+    AgreementPage,
     ModuleDocument,
     PrinciplePage,
     StudyModuleIndexPage,
@@ -127,3 +132,84 @@ def seed(stdout, scale):
         f"studiematerial: {created} nya testmaterial med {SESSIONS_PER_MODULE} träffar "
         f"vardera ({wanted} totalt)"
     )
+
+
+def describe(scale):
+    return f"{MODULES_PER_SCALE * scale} studiematerial × {SESSIONS_PER_MODULE} träffar"
+
+
+def pages():
+    module = demo_page(StudyModulePage)
+    module_url = module.get_url()
+    # A module no anonymous visitor is sent to, so signed-in visitors never find a
+    # shared copy of it: every request is rendered for them.
+    other_module = (
+        StudyModulePage.objects.live()
+        .exclude(slug__startswith=BENCH_SLUG_PREFIX)
+        .exclude(pk=module.pk)
+        .order_by("path")
+        .first()
+    )
+    if other_module is None:
+        raise LookupError("Demoinnehållet behöver två studiematerial.")
+    return [
+        BenchPage(
+            "agreement",
+            "Överenskommelsen",
+            "cached",
+            demo_page(AgreementPage).get_url(),
+        ),
+        BenchPage(
+            "principle",
+            "Princip",
+            "cached",
+            demo_page(PrinciplePage).get_url(),
+            weigh=True,
+        ),
+        BenchPage(
+            "module_index",
+            "Studiematerial, översikt",
+            "cached",
+            demo_page(StudyModuleIndexPage).get_url(),
+        ),
+        BenchPage(
+            "module",
+            "Studiematerial",
+            "cached",
+            module_url,
+            weigh=True,
+            lighthouse=True,
+        ),
+        BenchPage(
+            "module_print",
+            "Studiematerial, utskrift",
+            "cached",
+            module_url + module.reverse_subpage("print_leader"),
+        ),
+        BenchPage(
+            "module_logged_in",
+            "Studiematerial, inloggad",
+            "uncached",
+            module_url,
+            logged_in=True,
+            shared=True,
+        ),
+        BenchPage(
+            "module_logged_in_miss",
+            "Studiematerial, inloggad, ingen delad kopia ännu",
+            "miss",
+            other_module.get_url(),
+            logged_in=True,
+        ),
+    ]
+
+
+def seeded_samples():
+    samples = []
+    for module in bench_pages_sample(StudyModulePage):
+        url = module.get_url()
+        samples.append((url, module.title))
+        samples.append(
+            (url + module.reverse_subpage("print_participant"), module.title)
+        )
+    return samples

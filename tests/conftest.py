@@ -1,17 +1,24 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite.
+
+The test database holds only what the migrations make (the roles, the 21 län, the 290
+kommuner and their postal codes, Wagtail's root and welcome page). Every test builds
+what else it needs with the factories in tests/<app>/factories.py, or takes the small
+realistic site of `site_tree`. The demo content is loaded only where it is what is
+tested (`demo_content`), and by the browser tests, which see the site as a visitor
+does (tests/browser/conftest.py).
+"""
 
 import io
 from pathlib import Path
 
-from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection
-from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
 import pytest
 
 from home import roles
+from tests.home.factories import UserFactory
+from tests.site_tree import build_site_tree, make_home_page
 
 #: Tests against live servers that commit what they save: run last, in this order.
 COMMITTING_TESTS = [
@@ -53,77 +60,55 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo content once, into the test database every test starts from.
-
-    Tests with the `db` fixture roll back to it. The browser tests (tests/browser/) use
-    it as it is and commit what they change, so they run last (see
-    pytest_collection_modifyitems).
-    """
-    if not _is_test_database(connection):
-        # pytest-django creates the test database only for a run with tests that use
-        # `db`, `transactional_db` or `live_server`; without one this would fill the
-        # development database.
-        pytest.fail(
-            "Refusing to load the demo content into "
-            f"{connection.settings_dict['NAME']!r}: it is not a test database.",
-            pytrace=False,
-        )
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
-
-
-def _is_test_database(connection):
-    name = str(connection.settings_dict["NAME"])
-    if name == connection.settings_dict["TEST"].get("NAME"):
-        return True
-    if connection.vendor == "sqlite":
-        return connection.is_in_memory_db()
-    return name.startswith(TEST_DATABASE_PREFIX)
-
-
 @pytest.fixture
 def demo_content(db):
-    """The demo content, as `make run` loads it (without the demo accounts)."""
+    """The demo content, as `make run` loads it (without the demo accounts).
+
+    For the tests of the demo content itself: loading it takes seconds. Other tests
+    build their data with factories, or use `site_tree`.
+    """
+    call_command("load_demo_content", stdout=io.StringIO())
+
+
+# Users, one per role -------------------------------------------------------------------
 
 
 @pytest.fixture
-def make_user(db, django_user_model):
-    def make(username, role=None, password="ett-bra-losenord-123", **fields):  # noqa: S107
-        user = django_user_model.objects.create_user(
-            username=username,
-            email=fields.pop("email", f"{username}@example.se"),
-            password=password,
-            **fields,
-        )
-        if role:
-            user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
+def editor(db):
+    return UserFactory(username="redaktor", role=roles.EDITOR)
 
 
 @pytest.fixture
-def editor(make_user):
-    return make_user("redaktor", roles.EDITOR)
+def kansli_user(db):
+    return UserFactory(username="kansli", role=roles.KANSLI)
 
 
 @pytest.fixture
-def kansli_user(make_user):
-    return make_user("kansli", roles.KANSLI)
+def circle_leader(db):
+    return UserFactory(username="cirkelledare", role=roles.CIRCLE_LEADER)
 
 
 @pytest.fixture
-def circle_leader(make_user):
-    return make_user("cirkelledare", roles.CIRCLE_LEADER)
+def official_without_kommun(db):
+    """A municipal official whom the kansli has not yet tied to any kommun."""
+    return UserFactory(username="kommun", role=roles.MUNICIPAL_OFFICIAL)
 
 
 @pytest.fixture
-def municipal_official(make_user):
-    return make_user("kommun", roles.MUNICIPAL_OFFICIAL)
+def superuser(db):
+    return UserFactory(username="admin", is_superuser=True, is_staff=True)
+
+
+# The site --------------------------------------------------------------------------
 
 
 @pytest.fixture
-def superuser(make_user):
-    return make_user("admin", is_superuser=True, is_staff=True)
+def home_page(db):
+    """The home page as the site's root, with the contact settings: no more of the tree."""
+    return make_home_page()
+
+
+@pytest.fixture
+def site_tree(db):
+    """A small realistic site, with the demo content's URLs (tests/site_tree.py)."""
+    return build_site_tree()

@@ -1,11 +1,16 @@
 """Fixtures for the browser tests: one live server and one Chromium for all of them.
 
+The browser tests see the site as a visitor does, so they run against the demo
+content, which `demo_site` loads into the test database once, when the first browser
+test starts: the other tests leave that database as the migrations made it (each rolls
+back what it builds), and depend on nothing loaded here.
+
 The browser tests do not run in transactions, and the database is not flushed after
-them: that would mean restoring the whole demo content (15,000 postal codes) before
-each test, minutes on PostgreSQL. Instead the live server is started once for this
-package, the way Django's LiveServerTestCase starts it, against the test database that
-tests/conftest.py's `django_db_setup` filled with the demo content. Database access
-stays open for as long as the package runs, for the server thread and for the tests.
+them: that would mean restoring the reference data (15,000 postal codes) and the demo
+content before each test, minutes on PostgreSQL. Instead the live server is started once for this
+package, the way Django's LiveServerTestCase starts it, against the test database with
+the demo content. Database access stays open for as long as the package runs, for the
+server thread and for the tests.
 
 So what a browser test saves is committed and stays. That is why the browser tests run
 after every other test (tests/conftest.py puts them last), and why each test must
@@ -13,12 +18,15 @@ tolerate what the others left: unique usernames (`unique_name`), and no test may
 on a record or register that another browser test changes.
 """
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import caches
-from django.db import connections
+from django.core.management import call_command
+from django.db import connection, connections
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.test.testcases import LiveServerThread
 
 import pytest
@@ -61,7 +69,36 @@ def allow_orm_in_event_loop():
 
 
 @pytest.fixture(scope="package")
-def live_site(allow_orm_in_event_loop, django_db_setup, django_db_blocker):
+def demo_site(django_db_setup, django_db_blocker):
+    """Load the demo content into the test database, for all the browser tests.
+
+    Idempotent, and committed: the browser tests run last (tests/conftest.py), after
+    every test that rolls back to the database the migrations made.
+    """
+    if not _is_test_database(connection):
+        # pytest-django creates the test database only for a run with tests that use
+        # `db`, `transactional_db` or `live_server`; without one this would fill the
+        # development database.
+        pytest.fail(
+            "Refusing to load the demo content into "
+            f"{connection.settings_dict['NAME']!r}: it is not a test database.",
+            pytrace=False,
+        )
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+
+
+def _is_test_database(connection):
+    name = str(connection.settings_dict["NAME"])
+    if name == connection.settings_dict["TEST"].get("NAME"):
+        return True
+    if connection.vendor == "sqlite":
+        return connection.is_in_memory_db()
+    return name.startswith(TEST_DATABASE_PREFIX)
+
+
+@pytest.fixture(scope="package")
+def live_site(allow_orm_in_event_loop, demo_site, django_db_blocker):
     """A live server on the test database with the demo content, for the whole package.
 
     As LiveServerTestCase does it: an in-memory SQLite database is shared with the

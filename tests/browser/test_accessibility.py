@@ -2,9 +2,9 @@
 
 import re
 
-from django.contrib.auth import get_user_model
-
 import pytest
+
+from tests.home.factories import UserFactory
 
 from .support import assert_no_axe_violations, assert_page_structure, unique_name
 
@@ -44,9 +44,7 @@ def test_page_is_accessible(page, path, status):
 
 def test_account_page_is_accessible_after_logging_in(page):
     username = unique_name("testdeltagare")
-    get_user_model().objects.create_user(
-        username, f"{username}@example.se", "rätt-lösenord-123"
-    )
+    UserFactory(username=username, password="rätt-lösenord-123")
     page.goto("/konto/logga-in/")
     page.get_by_label("Användarnamn eller e-postadress").fill(username)
     page.get_by_label("Lösenord").fill("rätt-lösenord-123")
@@ -94,7 +92,7 @@ def test_field_errors_are_linked_from_the_summary_and_described_on_the_field(pag
 def test_password_reset_pages_from_the_emailed_link_are_accessible(page, mailoutbox):
     username = unique_name("testdeltagare")
     email = f"{username}@example.se"
-    get_user_model().objects.create_user(username, email, "gammalt-lösenord-123")
+    UserFactory(username=username, email=email, password="gammalt-lösenord-123")
     page.goto("/konto/glomt-losenord/")
     page.get_by_label("E-postadress").fill(email)
     page.get_by_role("button", name="Skicka länk").click()

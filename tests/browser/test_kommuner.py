@@ -12,13 +12,9 @@ import random
 import re
 from urllib.parse import urlsplit
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 import pytest
 from stdnum import luhn
 
-from home import roles
 from kommuner.models import (
     AgreementStatus,
     County,
@@ -26,6 +22,7 @@ from kommuner.models import (
     Organisation,
     PolicyRecord,
 )
+from tests.kommuner.factories import OfficialFactory
 
 from .support import (
     assert_no_axe_violations,
@@ -94,13 +91,9 @@ def kommun(db):
 @pytest.fixture
 def official(db, kommun):
     """A municipal official for Kiruna, with a username no other test uses."""
-    username = unique_name("handlaggare")
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.se", PASSWORD
+    return OfficialFactory(
+        username=unique_name("handlaggare"), password=PASSWORD, municipalities=[kommun]
     )
-    user.groups.add(Group.objects.get(name=roles.MUNICIPAL_OFFICIAL))
-    kommun.officials.add(user)
-    return user
 
 
 @pytest.fixture

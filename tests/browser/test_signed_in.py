@@ -1,11 +1,9 @@
 """A signed-in circle leader reads the public pages: their own header, the shared copy."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 import pytest
 
 from home import roles
+from tests.home.factories import UserFactory
 
 from .support import (
     assert_no_axe_violations,
@@ -14,18 +12,19 @@ from .support import (
     unique_name,
 )
 
+pytestmark = pytest.mark.browser
+
 PASSWORD = "ett-bra-lösenord-123"
 MODULE = "/studiematerial/overenskommelsen-i-var-kommun/"
 
 
 @pytest.fixture
 def circle_leader(db):
-    username = unique_name("cirkelledare")
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.se", PASSWORD
+    return UserFactory(
+        username=unique_name("cirkelledare"),
+        password=PASSWORD,
+        role=roles.CIRCLE_LEADER,
     )
-    user.groups.add(Group.objects.get(name=roles.CIRCLE_LEADER))
-    return user
 
 
 def test_signed_in_reader_gets_the_shared_page_with_their_own_header(

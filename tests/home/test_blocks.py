@@ -1,21 +1,23 @@
 """The StreamField blocks render accessible HTML."""
 
-from wagtail.documents.models import Document
 from wagtail.rich_text import RichText
 
 import pytest
-import wagtail_factories
 
-from home.models import ContentPage, HomePage
-from tests.home.factories import ContentPageFactory
+from home.models import ContentPage
+from tests.home.factories import ContentPageFactory, DocumentFactory, ImageFactory
 
 
 @pytest.fixture
-def page_with_blocks(demo_content, tmp_path):
-    image = wagtail_factories.ImageFactory(title="Cirkel i arbete")
-    document = Document.objects.first()
+def document(db):
+    return DocumentFactory(title="Träffplan")
+
+
+@pytest.fixture
+def page_with_blocks(site_tree, document):
+    image = ImageFactory(title="Cirkel i arbete")
     return ContentPageFactory(
-        parent=HomePage.objects.get(),
+        parent=site_tree.home,
         slug="block",
         body=[
             ("heading", {"text": "En rubrik", "level": "h3"}),
@@ -40,23 +42,23 @@ def page_with_blocks(demo_content, tmp_path):
     )
 
 
-def test_every_block_renders(client, page_with_blocks):
+def test_every_block_renders(client, page_with_blocks, document):
     html = client.get(page_with_blocks.url).content.decode()
     assert "<h3>En rubrik</h3>" in html
     assert "<p>Ett stycke.</p>" in html
     assert "<blockquote><p>Ett citat.</p></blockquote>" in html
     assert "Vad tycker ni?" in html and 'aria-label="Diskussionsfråga"' in html
     assert 'class="factbox" aria-label="Fakta"' in html
-    assert f'href="{Document.objects.first().url}" download' in html
+    assert f'href="{document.url}" download' in html
     assert "<picture>" in html
     assert 'alt="Fem personer runt ett bord"' in html
     assert 'loading="lazy"' in html
 
 
-def test_decorative_image_gets_empty_alt(client, demo_content):
-    image = wagtail_factories.ImageFactory()
+def test_decorative_image_gets_empty_alt(client, site_tree):
+    image = ImageFactory()
     page = ContentPageFactory(
-        parent=HomePage.objects.get(),
+        parent=site_tree.home,
         body=[
             (
                 "image",
@@ -79,7 +81,7 @@ def test_every_block_has_an_editor_preview_and_description():
         assert getattr(block.meta, "preview_value", None) or has_own_preview, name
 
 
-def test_server_error_page_is_swedish_and_standalone(client, demo_content, monkeypatch):
+def test_server_error_page_is_swedish_and_standalone(client, site_tree, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("test")
 

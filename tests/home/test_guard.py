@@ -286,7 +286,7 @@ def test_failures_by_e_mail_address_count_for_the_account(limits, circle_leader)
 
 
 def test_a_locked_username_leaves_other_accounts_alone(
-    limits, circle_leader, municipal_official
+    limits, circle_leader, official_without_kommun
 ):
     client = visitor()
     for _ in range(3):

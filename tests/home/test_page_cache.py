@@ -9,18 +9,19 @@ import pytest
 from home import cache
 from home.models import ContentPage, KansliContactSettings, NewsPage
 from studiematerial.models import PrinciplePage
+from tests.home.factories import UserFactory
 
 from .test_views import PAGE_TYPE_URLS
 
 URL = "/overenskommelsen/dialog/"
 
 
-def test_second_anonymous_request_is_served_from_the_cache(client, demo_content):
+def test_second_anonymous_request_is_served_from_the_cache(client, site_tree):
     assert client.get(URL)["X-Page-Cache"] == "miss"
     assert client.get(URL)["X-Page-Cache"] == "hit"
 
 
-def test_publishing_a_change_shows_at_once(client, demo_content):
+def test_publishing_a_change_shows_at_once(client, site_tree):
     client.get(URL)
     principle = PrinciplePage.objects.get(slug="dialog")
     principle.title = "Dialog – uppdaterad"
@@ -30,7 +31,7 @@ def test_publishing_a_change_shows_at_once(client, demo_content):
     assert "Dialog – uppdaterad" in response.content.decode()
 
 
-def test_a_draft_does_not_reach_visitors_but_publishing_it_does(client, demo_content):
+def test_a_draft_does_not_reach_visitors_but_publishing_it_does(client, site_tree):
     client.get(URL)
     principle = PrinciplePage.objects.get(slug="dialog")
     principle.intro = "Ett utkast som ingen ska se."
@@ -40,7 +41,7 @@ def test_a_draft_does_not_reach_visitors_but_publishing_it_does(client, demo_con
     assert "Ett utkast som ingen ska se." in client.get(URL).content.decode()
 
 
-def test_unpublishing_a_page_removes_it_from_the_cache(client, demo_content):
+def test_unpublishing_a_page_removes_it_from_the_cache(client, site_tree):
     news = NewsPage.objects.live().first()
     url = news.url
     client.get(url)
@@ -50,7 +51,7 @@ def test_unpublishing_a_page_removes_it_from_the_cache(client, demo_content):
     assert news.title not in client.get("/nyheter/").content.decode()
 
 
-def test_changed_contact_settings_show_in_every_footer(client, demo_content):
+def test_changed_contact_settings_show_in_every_footer(client, site_tree):
     client.get(URL)
     contact = KansliContactSettings.objects.get()
     contact.email = "ny-adress@example.se"
@@ -58,7 +59,7 @@ def test_changed_contact_settings_show_in_every_footer(client, demo_content):
     assert "ny-adress@example.se" in client.get(URL).content.decode()
 
 
-def test_a_renamed_menu_page_updates_navigation_everywhere(client, demo_content):
+def test_a_renamed_menu_page_updates_navigation_everywhere(client, site_tree):
     client.get(URL)
     client.get("/om/")
     index = NewsPage.objects.first().get_parent().specific
@@ -68,7 +69,7 @@ def test_a_renamed_menu_page_updates_navigation_everywhere(client, demo_content)
     assert "Aktuellt" in nav.split("</nav>")[0]
 
 
-def test_signed_in_users_never_get_or_fill_the_cache(client, demo_content, editor):
+def test_signed_in_users_never_get_or_fill_the_cache(client, site_tree, editor):
     client.force_login(editor)
     first = client.get(URL)
     assert "X-Page-Cache" not in first
@@ -79,14 +80,14 @@ def test_signed_in_users_never_get_or_fill_the_cache(client, demo_content, edito
     assert "Mitt konto" not in anonymous.content.decode()
 
 
-def test_pages_with_a_csrf_token_are_not_cached(client, demo_content):
+def test_pages_with_a_csrf_token_are_not_cached(client, site_tree):
     client.get("/konto/logga-in/")
     response = client.get("/konto/logga-in/")
     assert "X-Page-Cache" not in response
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
 
 
-def test_a_visitor_with_a_csrf_cookie_gets_their_own_token(client, demo_content):
+def test_a_visitor_with_a_csrf_cookie_gets_their_own_token(client, site_tree):
     # Two visitors who both already hold CSRF cookies must each get a form they can post.
     from django.test import Client
 
@@ -100,7 +101,7 @@ def test_a_visitor_with_a_csrf_cookie_gets_their_own_token(client, demo_content)
         assert response.status_code == 200  # the form again, not a CSRF failure
 
 
-def test_responses_to_other_methods_are_not_cached(client, demo_content):
+def test_responses_to_other_methods_are_not_cached(client, site_tree):
     client.post(URL)
     assert client.get(URL)["X-Page-Cache"] == "miss"
 
@@ -116,7 +117,7 @@ SHARED_URLS = {
 
 @pytest.mark.parametrize("url", SHARED_URLS.values(), ids=SHARED_URLS.keys())
 def test_signed_in_visitors_get_the_shared_copy_exactly_as_rendered_for_them(
-    client, demo_content, circle_leader, url
+    client, site_tree, circle_leader, url
 ):
     from django.test import Client
 
@@ -133,7 +134,7 @@ def test_signed_in_visitors_get_the_shared_copy_exactly_as_rendered_for_them(
 
 
 def test_the_shared_copy_is_compressed_and_costs_no_page_query(
-    client, demo_content, circle_leader, django_assert_max_num_queries
+    client, site_tree, circle_leader, django_assert_max_num_queries
 ):
     url = "/studiematerial/overenskommelsen-i-var-kommun/"
     client.get(url)
@@ -148,7 +149,7 @@ def test_the_shared_copy_is_compressed_and_costs_no_page_query(
 
 @pytest.mark.parametrize("role", ["editor", "kansli_user", "superuser"])
 def test_editors_always_get_a_fresh_page_with_the_user_bar(
-    client, demo_content, request, role
+    client, site_tree, request, role
 ):
     client.get(URL)
     client.force_login(request.getfixturevalue(role))
@@ -157,9 +158,7 @@ def test_editors_always_get_a_fresh_page_with_the_user_bar(
     assert "wagtail-userbar" in response.content.decode()
 
 
-def test_a_publish_reaches_signed_in_visitors_at_once(
-    client, demo_content, circle_leader
-):
+def test_a_publish_reaches_signed_in_visitors_at_once(client, site_tree, circle_leader):
     from django.test import Client
 
     Client().get(URL)
@@ -174,7 +173,7 @@ def test_a_publish_reaches_signed_in_visitors_at_once(
 
 
 def test_views_that_do_not_share_are_rendered_for_signed_in_visitors(
-    client, demo_content, circle_leader
+    client, site_tree, circle_leader
 ):
     from django.test import Client
 
@@ -184,7 +183,7 @@ def test_views_that_do_not_share_are_rendered_for_signed_in_visitors(
 
 
 def test_a_page_type_that_shows_signed_in_visitors_more_is_never_shared(
-    client, demo_content, circle_leader, monkeypatch
+    client, site_tree, circle_leader, monkeypatch
 ):
     from django.test import Client
 
@@ -194,7 +193,7 @@ def test_a_page_type_that_shows_signed_in_visitors_more_is_never_shared(
     assert "X-Page-Cache" not in client.get(URL)
 
 
-def test_restricted_pages_are_never_shared(client, demo_content, circle_leader):
+def test_restricted_pages_are_never_shared(client, site_tree, circle_leader):
     from django.test import Client
 
     page = ContentPage.objects.get(slug="om")
@@ -238,7 +237,7 @@ def test_every_model_is_declared_a_kind_of_content_or_private():
 
 
 def test_a_kommun_record_change_refreshes_kommun_pages_and_keeps_text_pages(
-    client, demo_content
+    client, site_tree
 ):
     from kommuner.models import Municipality, PolicyRecord
 
@@ -256,7 +255,7 @@ def test_a_kommun_record_change_refreshes_kommun_pages_and_keeps_text_pages(
     }
 
 
-def test_a_new_organisation_shows_on_its_kommun_page_at_once(client, demo_content):
+def test_a_new_organisation_shows_on_its_kommun_page_at_once(client, site_tree):
     from kommuner.models import Municipality, Organisation
 
     warm(client, KOMMUN_URL, URL)
@@ -269,7 +268,7 @@ def test_a_new_organisation_shows_on_its_kommun_page_at_once(client, demo_conten
 
 
 def test_the_home_page_shows_kommuner_figures_and_is_refreshed_by_them(
-    client, demo_content
+    client, site_tree
 ):
     from kommuner.models import Municipality, PolicyRecord
 
@@ -281,7 +280,7 @@ def test_the_home_page_shows_kommuner_figures_and_is_refreshed_by_them(
     assert states(client, "/", URL) == {"/": "miss", URL: "hit"}
 
 
-def test_a_published_page_refreshes_pages_but_not_the_open_data(client, demo_content):
+def test_a_published_page_refreshes_pages_but_not_the_open_data(client, site_tree):
     warm(client, URL, "/kommuner/data/json/")
     principle = PrinciplePage.objects.get(slug="dialog")
     principle.title = "Dialog och samtal"
@@ -290,7 +289,7 @@ def test_a_published_page_refreshes_pages_but_not_the_open_data(client, demo_con
     assert client.get("/kommuner/data/json/")["X-Page-Cache"] == "miss"  # menu
 
 
-def test_a_draft_refreshes_nothing(client, demo_content):
+def test_a_draft_refreshes_nothing(client, site_tree):
     warm(client, URL, "/")
     principle = PrinciplePage.objects.get(slug="dialog")
     principle.title = "Ett utkast"
@@ -298,7 +297,7 @@ def test_a_draft_refreshes_nothing(client, demo_content):
     assert states(client, URL, "/") == {URL: "hit", "/": "hit"}
 
 
-def test_contact_settings_refresh_every_page_with_a_footer(client, demo_content):
+def test_contact_settings_refresh_every_page_with_a_footer(client, site_tree):
     warm(client, URL, KOMMUN_URL)
     contact = KansliContactSettings.objects.get()
     contact.phone = "010-123 45 67"
@@ -306,7 +305,7 @@ def test_contact_settings_refresh_every_page_with_a_footer(client, demo_content)
     assert states(client, URL, KOMMUN_URL) == {URL: "miss", KOMMUN_URL: "miss"}
 
 
-def test_a_changed_document_refreshes_pages_that_may_link_it(client, demo_content):
+def test_a_changed_document_refreshes_pages_that_may_link_it(client, site_tree):
     from wagtail.documents.models import Document
 
     warm(client, URL)
@@ -328,9 +327,7 @@ def test_a_changed_document_refreshes_pages_that_may_link_it(client, demo_conten
         "official of a kommun",
     ],
 )
-def test_writes_that_no_public_page_shows_refresh_nothing(
-    client, demo_content, make_user, write
-):
+def test_writes_that_no_public_page_shows_refresh_nothing(client, site_tree, db, write):
     from django.contrib.auth.models import Group
     from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
@@ -339,7 +336,7 @@ def test_writes_that_no_public_page_shows_refresh_nothing(
 
     from kommuner.models import Municipality
 
-    user = make_user("nagon")
+    user = UserFactory(username="nagon")
     urls = (URL, "/", KOMMUN_URL, "/sok/?q=dialog")
     warm(client, *urls)
     if write == "session":
@@ -370,7 +367,7 @@ def test_writes_that_no_public_page_shows_refresh_nothing(
 
 
 def test_a_write_in_a_transaction_is_refreshed_again_once_committed(
-    demo_content, django_capture_on_commit_callbacks
+    site_tree, django_capture_on_commit_callbacks
 ):
     from django.db import transaction
 
@@ -387,16 +384,14 @@ def test_a_write_in_a_transaction_is_refreshed_again_once_committed(
     assert len({before, during, after}) == 3
 
 
-def test_a_lost_version_makes_every_entry_of_that_kind_out_of_date(
-    client, demo_content
-):
+def test_a_lost_version_makes_every_entry_of_that_kind_out_of_date(client, site_tree):
     warm(client, URL)
     caches["pages"].delete(f"version:{cache.PAGES}")  # evicted, or Redis restarted
     assert client.get(URL)["X-Page-Cache"] == "miss"
     assert client.get(URL)["X-Page-Cache"] == "hit"
 
 
-def test_an_invalidation_lists_and_deletes_nothing(demo_content, monkeypatch):
+def test_an_invalidation_lists_and_deletes_nothing(site_tree, monkeypatch):
     store = cache.store()
     for method in ("clear", "delete", "delete_many", "keys"):
         monkeypatch.setattr(
@@ -414,7 +409,7 @@ def test_an_invalidation_lists_and_deletes_nothing(demo_content, monkeypatch):
 # Access control, keys.
 
 
-def test_a_view_restriction_on_a_cached_page_hides_it_at_once(client, demo_content):
+def test_a_view_restriction_on_a_cached_page_hides_it_at_once(client, site_tree):
     warm(client, URL, "/sok/?q=dialog")
     PageViewRestriction.objects.create(
         page=PrinciplePage.objects.get(slug="dialog"),
@@ -427,7 +422,7 @@ def test_a_view_restriction_on_a_cached_page_hides_it_at_once(client, demo_conte
     assert URL not in found
 
 
-def test_a_restriction_on_a_parent_hides_a_moved_page_at_once(client, demo_content):
+def test_a_restriction_on_a_parent_hides_a_moved_page_at_once(client, site_tree):
     about = ContentPage.objects.get(slug="om")
     PageViewRestriction.objects.create(
         page=about, restriction_type=PageViewRestriction.LOGIN
@@ -439,7 +434,7 @@ def test_a_restriction_on_a_parent_hides_a_moved_page_at_once(client, demo_conte
     assert client.get(moved.url).status_code == 302
 
 
-def test_http_and_https_are_kept_apart(client, demo_content):
+def test_http_and_https_are_kept_apart(client, site_tree):
     secure = client.get("/nyheter/atom/", secure=True)
     plain = client.get("/nyheter/atom/")
     assert secure["X-Page-Cache"] == plain["X-Page-Cache"] == "miss"
@@ -449,7 +444,7 @@ def test_http_and_https_are_kept_apart(client, demo_content):
     assert b"http://testserver/sitemap.xml" in client.get("/robots.txt").content
 
 
-def test_a_new_release_renders_pages_anew(client, demo_content, settings):
+def test_a_new_release_renders_pages_anew(client, site_tree, settings):
     warm(client, URL)
     settings.RELEASE = "nästa-version"
     assert client.get(URL)["X-Page-Cache"] == "miss"
@@ -510,7 +505,7 @@ def test_sharing_is_off_unless_a_page_type_declares_it():
 
 @pytest.mark.parametrize("page_type", sorted(SHARED_PAGE_TYPE_URLS))
 def test_a_shared_page_type_differs_for_a_signed_in_visitor_only_in_the_header(
-    client, demo_content, circle_leader, page_type
+    client, site_tree, circle_leader, page_type
 ):
     from django.contrib.auth.models import AnonymousUser
     from django.template.loader import render_to_string

@@ -5,7 +5,7 @@ from wagtail.models import Page
 import pytest
 
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
-from kommuner.pages import KommunIndexPage
+from kommuner.models import KommunIndexPage
 from studiematerial.models import (
     AgreementPage,
     PrinciplePage,
@@ -57,7 +57,7 @@ def test_home_page_lives_only_at_the_tree_root():
     "model",
     [HomePage, NewsIndexPage, AgreementPage, StudyModuleIndexPage, KommunIndexPage],
 )
-def test_singleton_pages_cannot_be_created_twice(demo_content, model):
+def test_singleton_pages_cannot_be_created_twice(site_tree, model):
     home = HomePage.objects.get()
     assert model.max_count == 1
     assert not model.can_create_at(
@@ -65,7 +65,7 @@ def test_singleton_pages_cannot_be_created_twice(demo_content, model):
     )
 
 
-def test_new_content_and_news_pages_can_be_created_where_allowed(demo_content):
+def test_new_content_and_news_pages_can_be_created_where_allowed(site_tree):
     home = HomePage.objects.get()
     assert ContentPage.can_create_at(home)
     assert NewsPage.can_create_at(NewsIndexPage.objects.get())

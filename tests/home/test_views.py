@@ -25,7 +25,7 @@ PAGE_TYPE_URLS = {
 
 
 @pytest.mark.parametrize("url", PAGE_TYPE_URLS.values(), ids=PAGE_TYPE_URLS.keys())
-def test_page_type_renders_in_swedish(client, demo_content, url):
+def test_page_type_renders_in_swedish(client, site_tree, url):
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -35,14 +35,14 @@ def test_page_type_renders_in_swedish(client, demo_content, url):
     assert 'content=""' not in html.split("</head>")[0]
 
 
-def test_news_page_renders(client, demo_content):
+def test_news_page_renders(client, site_tree):
     news = NewsPage.objects.live().first()
     response = client.get(news.url)
     assert response.status_code == 200
     assert news.get_category_display() in response.content.decode()
 
 
-def test_page_chrome_has_landmarks_skip_link_and_breadcrumbs(client, demo_content):
+def test_page_chrome_has_landmarks_skip_link_and_breadcrumbs(client, site_tree):
     html = client.get("/overenskommelsen/dialog/").content.decode()
     assert 'class="skip-link" href="#main"' in html
     assert '<main id="main"' in html
@@ -53,7 +53,7 @@ def test_page_chrome_has_landmarks_skip_link_and_breadcrumbs(client, demo_conten
     assert "Tillgänglighetsredogörelse" in html
 
 
-def test_main_navigation_comes_from_the_page_tree(client, demo_content):
+def test_main_navigation_comes_from_the_page_tree(client, site_tree):
     html = client.get("/").content.decode()
     nav = html.split('aria-label="Huvudmeny"')[1].split("</nav>")[0]
     positions = [
@@ -64,7 +64,7 @@ def test_main_navigation_comes_from_the_page_tree(client, demo_content):
     assert "Tillgänglighetsredogörelse" not in nav  # not shown in menus
 
 
-def test_principle_page_lists_modules_and_sessions_that_treat_it(client, demo_content):
+def test_principle_page_lists_modules_and_sessions_that_treat_it(client, site_tree):
     principle = PrinciplePage.objects.get(slug="dialog")
     sessions = principle.sessions.select_related("page")
     assert sessions.exists()
@@ -74,7 +74,7 @@ def test_principle_page_lists_modules_and_sessions_that_treat_it(client, demo_co
         assert session.page.title in html
 
 
-def test_module_page_shows_sessions_in_order_with_stable_anchors(client, demo_content):
+def test_module_page_shows_sessions_in_order_with_stable_anchors(client, site_tree):
     module = StudyModulePage.objects.get(slug="overenskommelsen-i-var-kommun")
     html = client.get(module.url).content.decode()
     positions = [html.index(f'id="{s.html_id}"') for s in module.sessions.all()]
@@ -85,7 +85,7 @@ def test_module_page_shows_sessions_in_order_with_stable_anchors(client, demo_co
     )  # leader's notes only in the leader's print
 
 
-def test_leader_print_has_notes_and_participant_print_has_not(client, demo_content):
+def test_leader_print_has_notes_and_participant_print_has_not(client, site_tree):
     module = StudyModulePage.objects.get(slug="overenskommelsen-i-var-kommun")
     leader = client.get(module.url + "utskrift/ledare/").content.decode()
     participant = client.get(module.url + "utskrift/deltagare/").content.decode()
@@ -97,7 +97,7 @@ def test_leader_print_has_notes_and_participant_print_has_not(client, demo_conte
     assert leader.count('class="page-break"') == module.sessions.count()
 
 
-def test_news_index_filters_by_category_and_paginates(client, demo_content):
+def test_news_index_filters_by_category_and_paginates(client, site_tree):
     response = client.get("/nyheter/?kategori=inbjudan")
     news = response.context["news_page"].object_list
     assert news and all(item.category == "inbjudan" for item in news)
@@ -107,7 +107,7 @@ def test_news_index_filters_by_category_and_paginates(client, demo_content):
 
 
 @pytest.mark.parametrize("feed", ["rss", "atom"])
-def test_news_feeds_are_valid_xml_with_every_item(client, demo_content, feed):
+def test_news_feeds_are_valid_xml_with_every_item(client, site_tree, feed):
     response = client.get(f"/nyheter/{feed}/")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
@@ -116,7 +116,7 @@ def test_news_feeds_are_valid_xml_with_every_item(client, demo_content, feed):
         assert news.title in text
 
 
-def test_search_finds_a_principle_by_a_word_in_its_body(client, demo_content):
+def test_search_finds_a_principle_by_a_word_in_its_body(client, site_tree):
     principle = PrinciplePage.objects.get(slug="sjalvstandighet-och-oberoende")
     principle.explanation += "<p>Ordet regnbågsforellen finns bara här.</p>"
     revision = principle.save_revision()
@@ -151,7 +151,7 @@ def test_search_finds_a_principle_by_a_word_in_its_body(client, demo_content):
         "^(",
     ],
 )
-def test_search_survives_odd_input(client, demo_content, query):
+def test_search_survives_odd_input(client, site_tree, query):
     for page in ("x", "2", "-1", "99999999999999999999"):
         response = client.get("/sok/", {"q": query, "sida": page})
         assert response.status_code == 200
@@ -170,7 +170,7 @@ def test_search_words_drop_what_the_backends_cannot_take():
 
 
 def test_a_search_the_database_cannot_run_is_explained_not_a_500(
-    client, demo_content, monkeypatch
+    client, site_tree, monkeypatch
 ):
     from django.db import OperationalError
 
@@ -191,19 +191,19 @@ def test_a_search_the_database_cannot_run_is_explained_not_a_500(
     assert "Sökningen kunde inte göras" not in again.content.decode()
 
 
-def test_unknown_path_gives_the_sites_404_page(client, demo_content):
+def test_unknown_path_gives_the_sites_404_page(client, site_tree):
     response = client.get("/finns/inte/alls/")
     assert response.status_code == 404
     assert "Sidan finns inte" in response.content.decode()
 
 
-def test_robots_txt_points_to_the_sitemap(client, demo_content):
+def test_robots_txt_points_to_the_sitemap(client, site_tree):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
-def test_sitemap_lists_live_pages(client, demo_content):
+def test_sitemap_lists_live_pages(client, site_tree):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     text = response.content.decode()
@@ -211,7 +211,7 @@ def test_sitemap_lists_live_pages(client, demo_content):
     assert "/studiematerial/overenskommelsen-i-var-kommun/" in text
 
 
-def test_module_length_is_shown_in_hours_and_minutes(client, demo_content):
+def test_module_length_is_shown_in_hours_and_minutes(client, site_tree):
     module = StudyModulePage.objects.get(slug="overenskommelsen-i-var-kommun")
     total = sum(module.sessions.values_list("length_minutes", flat=True))
     hours, minutes = divmod(total, 60)
@@ -219,9 +219,7 @@ def test_module_length_is_shown_in_hours_and_minutes(client, demo_content):
     assert f"sammanlagt {hours} tim" in html
 
 
-def test_principle_page_lists_at_most_ten_modules_and_links_to_all(
-    client, demo_content
-):
+def test_principle_page_lists_at_most_ten_modules_and_links_to_all(client, site_tree):
     from studiematerial.models import StudyModuleIndexPage
     from tests.studiematerial.factories import (
         StudyModulePageFactory,
@@ -245,9 +243,7 @@ def test_principle_page_lists_at_most_ten_modules_and_links_to_all(
     assert client.get("/studiematerial/?sida=99").status_code == 404
 
 
-def test_search_leaves_out_drafts_and_restricted_pages_and_pages_on(
-    client, demo_content
-):
+def test_search_leaves_out_drafts_and_restricted_pages_and_pages_on(client, site_tree):
     from wagtail.models import PageViewRestriction
 
     from home.models import ContentPage
@@ -281,7 +277,25 @@ def test_search_leaves_out_drafts_and_restricted_pages_and_pages_on(
     assert draft.pk not in found and secret.pk not in found
 
 
-def test_search_ranks_as_wagtails_own_backend_does(demo_content):
+def add_pages_to_rank(parent, count=24):
+    """Pages that mention the searched words a different number of times each."""
+    from tests.home.factories import ContentPageFactory
+
+    for number in range(count):
+        words = (
+            ["dialog"] * (number % 5)
+            + ["kommun"] * (number % 3)
+            + ["principer", "kvalitet"][: number % 3]
+            + ["idéburna"] * (number % 2)
+        )
+        ContentPageFactory(
+            parent=parent,
+            title=f"Sida {number} {' '.join(words[:1])}",
+            intro=" ".join(["Om samverkan.", *words]),
+        )
+
+
+def test_search_ranks_as_wagtails_own_backend_does(site_tree):
     from django.db import connection
 
     from wagtail.models import Page
@@ -297,7 +311,9 @@ def test_search_ranks_as_wagtails_own_backend_does(demo_content):
 
     ours, wagtails = get_search_backend(), SQLiteSearchBackend({})
     assert type(ours) is not SQLiteSearchBackend
+    add_pages_to_rank(site_tree.about)
     pages = Page.objects.live().specific()
+    assert ours.search("dialog", pages).count() > 20  # every window has results
     for query in ["dialog", "kommun", "principer kvalitet", "idéburna", "zzz"]:
         for window in (slice(0, 10), slice(10, 20), slice(3, 5)):
             assert [p.pk for p in ours.search(query, pages)[window]] == [
@@ -313,7 +329,7 @@ def test_search_ranks_as_wagtails_own_backend_does(demo_content):
     ]
 
 
-def test_search_results_show_a_changed_title_and_summary_at_once(client, demo_content):
+def test_search_results_show_a_changed_title_and_summary_at_once(client, site_tree):
     principle = PrinciplePage.objects.get(slug="dialog")
     before = client.get("/sok/", {"q": "dialog"}).content.decode()
     assert principle.title in before
@@ -325,7 +341,7 @@ def test_search_results_show_a_changed_title_and_summary_at_once(client, demo_co
     assert "En ny sammanfattning för sökträffen." in after
 
 
-def test_search_results_link_to_each_page_with_its_summary(client, demo_content):
+def test_search_results_link_to_each_page_with_its_summary(client, site_tree):
     from django.utils.html import escape
 
     response = client.get("/sok/", {"q": "dialog"})

@@ -4,12 +4,18 @@ from django.urls import reverse
 
 from wagtail.models import Revision
 
-from kommuner.models import Municipality, PolicyRecord
+from tests.home.factories import ImageFactory
+from tests.kommuner.factories import (
+    MunicipalityFactory,
+    OrganisationFactory,
+    PolicyRecordFactory,
+)
 
 
 def make_record_with_two_versions(user):
-    record = PolicyRecord.objects.create(
-        municipality=Municipality.objects.get(code="1880"), agreement_status="dialog"
+    record = PolicyRecordFactory(
+        municipality=MunicipalityFactory(code="1880"),  # Örebro
+        agreement_status="dialog",
     )
     first = record.save_revision(user=user, log_action=True)
     record.agreement_status = "antagen"
@@ -47,33 +53,38 @@ def test_kansli_edits_a_record_in_the_admin(client, editor):
     assert Revision.objects.for_instance(record).count() == 2
 
 
-def test_kansli_assigns_an_official_to_a_kommun(client, editor, municipal_official):
-    orebro = Municipality.objects.get(code="1880")
+def test_kansli_assigns_an_official_to_a_kommun(
+    client, editor, official_without_kommun, orebro
+):
     client.force_login(editor)
     url = reverse("wagtailsnippets_kommuner_municipality:edit", args=[orebro.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"officials": [municipal_official.pk]})
+    response = client.post(url, {"officials": [official_without_kommun.pk]})
     assert response.status_code == 302
-    assert list(orebro.officials.all()) == [municipal_official]
+    assert list(orebro.officials.all()) == [official_without_kommun]
 
 
 def test_kansli_finds_organisations_and_kommuner_by_name_number_or_code(
-    client, editor, demo_content
+    client, editor, orebro
 ):
-    from kommuner.models import Organisation
-
-    organisation = Organisation.objects.filter(org_number__gt="").first()
+    organisation = OrganisationFactory(name="Läxhjälpen i Örebro", municipality=orebro)
+    OrganisationFactory.create_batch(3, municipality=orebro)  # not found
     client.force_login(editor)
     listing = reverse("wagtailsnippets_kommuner_organisation:list")
     for query in (organisation.name.split()[0], organisation.org_number):
         html = client.get(listing, {"q": query}).content.decode()
         assert organisation.name in html, query
+        assert "Testföreningen" not in html, query
     kommuner = reverse("wagtailsnippets_kommuner_municipality:list")
     for query in ("Örebro", "1880"):
         assert "Örebro" in client.get(kommuner, {"q": query}).content.decode()
 
 
-def test_admin_searches_survive_odd_input(client, editor, demo_content):
+def test_admin_searches_survive_odd_input(client, editor, site_tree, orebro):
+    # Something in every listing searched.
+    PolicyRecordFactory(municipality=orebro)
+    OrganisationFactory(municipality=orebro)
+    ImageFactory()
     client.force_login(editor)
     listings = [
         reverse("wagtailsnippets_kommuner_organisation:list"),

@@ -1,16 +1,20 @@
-"""Every role against every 'Min kommun' view and action, own kommun and another's."""
+"""Every role against every 'Min kommun' view and action, own kommun and another's.
+
+The official is Örebro's; the other kommun is Stockholm.
+"""
 
 from django.urls import reverse
 
 import pytest
 
-from kommuner.models import Municipality, Organisation, PolicyRecord
+from kommuner.models import Organisation, PolicyRecord
+from tests.kommuner.factories import OrganisationFactory
 
 ROLES = [
     "anonymous",
     "circle_leader",
-    "unassigned_official",
-    "official",
+    "official_without_kommun",
+    "official_of_orebro",
     "kansli_user",
     "editor",
     "superuser",
@@ -19,37 +23,15 @@ KANSLI = {"kansli_user", "editor", "superuser"}
 
 
 @pytest.fixture
-def orebro(db):
-    return Municipality.objects.get(code="1880")
-
-
-@pytest.fixture
-def stockholm(db):
-    return Municipality.objects.get(code="0180")
-
-
-@pytest.fixture
-def official(make_user, orebro):
-    user = make_user("orebro-handlaggare", "Kommunhandläggare")
-    orebro.officials.add(user)
-    return user
-
-
-@pytest.fixture
-def unassigned_official(municipal_official):
-    return municipal_official
-
-
-@pytest.fixture
 def organisations(orebro, stockholm):
     return {
-        "own": Organisation.objects.create(
+        "own": OrganisationFactory(
             name="Örebroföreningen",
             org_number="802002-4280",
             form="ideell_forening",
             municipality=orebro,
         ),
-        "other": Organisation.objects.create(
+        "other": OrganisationFactory(
             name="Stockholmsföreningen",
             org_number="802011-0016",
             form="stiftelse",
@@ -108,7 +90,7 @@ def expected(role, view):
         return "login"
     if role in KANSLI:
         return 200
-    if role == "official" and (view == "index" or view.startswith("own")):
+    if role == "official_of_orebro" and (view == "index" or view.startswith("own")):
         return 200
     return 403
 
@@ -146,9 +128,9 @@ def test_post_matrix_changes_nothing_where_refused(
 
 
 def test_an_official_cannot_reach_another_kommuns_organisation_through_their_own_url(
-    client, official, orebro, organisations
+    client, official_of_orebro, orebro, organisations
 ):
-    client.force_login(official)
+    client.force_login(official_of_orebro)
     other = organisations["other"]
     url = reverse("min_kommun:organisation_edit", args=[orebro.slug, other.pk])
     assert client.get(url).status_code == 404

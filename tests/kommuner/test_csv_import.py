@@ -14,15 +14,16 @@ import pytest
 from stdnum import luhn
 from stdnum.se import orgnr
 
-from home import cache, roles
+from home import cache
 from kommuner import csv_io
-from kommuner.models import CONTENT_KIND, Municipality, Organisation
+from kommuner.models import CONTENT_KIND, Organisation
+from tests.kommuner.factories import OrganisationFactory
 
 HEADERS = csv_io.HEADERS
 
 
 def org_number(index):
-    """A valid organisationsnummer, 802500-0012 and on, unlike the demo's numbers."""
+    """A valid organisationsnummer, 802500-0012 and on: a series of this file's own."""
     base = f"{802_500_000 + index:09d}"
     return orgnr.format(base + luhn.calc_check_digit(base))
 
@@ -52,30 +53,6 @@ def csv_bytes(rows, delimiter=";", encoding="utf-8-sig", headers=HEADERS):
     return out.getvalue().encode(encoding)
 
 
-@pytest.fixture
-def stockholm(db):
-    return Municipality.objects.get(code="0180")
-
-
-@pytest.fixture
-def orebro(db):
-    return Municipality.objects.get(code="1880")
-
-
-@pytest.fixture
-def official(make_user, stockholm):
-    user = make_user("stockholm-handlaggare", roles.MUNICIPAL_OFFICIAL)
-    stockholm.officials.add(user)
-    return user
-
-
-@pytest.fixture
-def orebro_official(make_user, orebro):
-    user = make_user("orebro-handlaggare", roles.MUNICIPAL_OFFICIAL)
-    orebro.officials.add(user)
-    return user
-
-
 def url(name, municipality):
     return reverse(f"min_kommun:{name}", args=[municipality.slug])
 
@@ -91,11 +68,9 @@ def confirm(client, municipality, token):
     return client.post(url("import_confirm", municipality), {"token": token})
 
 
-def from_tests(municipality):
-    """The organisations these tests made, leaving out the demo content's."""
-    return Organisation.objects.filter(
-        municipality=municipality, org_number__startswith="8025"
-    )
+def register_of(municipality):
+    """The organisations registered in the kommun."""
+    return Organisation.objects.filter(municipality=municipality)
 
 
 def read(data, municipality):
@@ -109,14 +84,16 @@ def errors_of(result):
 # The whole flow --------------------------------------------------------------------
 
 
-def test_valid_file_is_previewed_then_imported_with_counts(client, official, stockholm):
-    existing = Organisation.objects.create(
+def test_valid_file_is_previewed_then_imported_with_counts(
+    client, official_of_stockholm, stockholm
+):
+    existing = OrganisationFactory(
         name="Gammalt namn",
         org_number=org_number(3),
         form="stiftelse",
         municipality=stockholm,
     )
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     data = csv_bytes([row(1), row(2), row(3, organisationsform="Stiftelse")])
 
     preview = upload(client, stockholm, data)
@@ -126,34 +103,34 @@ def test_valid_file_is_previewed_then_imported_with_counts(client, official, sto
     assert "1 uppdateras" in html
     assert "0 rader med fel" in html
     assert "<caption" in html and '<th scope="row">2</th>' in html
-    assert from_tests(stockholm).count() == 1  # not yet
+    assert register_of(stockholm).count() == 1  # not yet
 
     response = confirm(client, stockholm, preview.context["token"])
     assert response.status_code == 302
     assert response["Location"] == url("organisations", stockholm) + "#main"
     page = client.get(response["Location"]).content.decode()
     assert "3 organisationer importerade (2 nya, 1 uppdaterad)." in page
-    assert from_tests(stockholm).count() == 3
+    assert register_of(stockholm).count() == 3
     existing.refresh_from_db()
     assert existing.name == "Förening nummer 3"
     assert existing.areas == ["barn_och_unga", "aldre"]
     assert existing.signed_national_agreement is True
 
 
-def test_confirming_twice_imports_once(client, official, stockholm):
-    client.force_login(official)
+def test_confirming_twice_imports_once(client, official_of_stockholm, stockholm):
+    client.force_login(official_of_stockholm)
     token = upload(client, stockholm, csv_bytes([row(1)])).context["token"]
     assert confirm(client, stockholm, token).status_code == 302
     second = confirm(client, stockholm, token)
     assert second.status_code == 302
     assert second["Location"] == url("import", stockholm) + "#main"
-    assert from_tests(stockholm).count() == 1
+    assert register_of(stockholm).count() == 1
 
 
 def test_upload_page_explains_columns_and_links_template_and_export(
-    client, official, stockholm
+    client, official_of_stockholm, stockholm
 ):
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     response = client.get(url("import", stockholm))
     html = response.content.decode()
     assert response.status_code == 200
@@ -303,9 +280,9 @@ def test_row_with_more_fields_than_the_header_is_an_error(stockholm):
 
 
 def test_one_bad_row_shows_its_line_and_message_and_nothing_is_saved(
-    client, official, stockholm
+    client, official_of_stockholm, stockholm
 ):
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     data = csv_bytes([row(1), row(2, organisationsnummer="802002-4281"), row(3)])
     response = upload(client, stockholm, data)
     html = response.content.decode()
@@ -318,14 +295,14 @@ def test_one_bad_row_shows_its_line_and_message_and_nothing_is_saved(
     assert "Ingenting har sparats." in html
     assert url("import_confirm", stockholm) not in html
     assert '<strong class="import-status import-status--error">Fel</strong>' in html
-    assert not from_tests(stockholm).exists()
+    assert not register_of(stockholm).exists()
 
 
 def test_import_rows_saves_nothing_when_any_row_has_errors(stockholm):
     result = read(csv_bytes([row(1), row(2, namn="")]), stockholm)
     assert errors_of(result) == {3: ["namn: Skriv organisationens namn."]}
     assert csv_io.import_rows(stockholm, result.rows) is None
-    assert not from_tests(stockholm).exists()
+    assert not register_of(stockholm).exists()
 
 
 def test_the_same_org_number_twice_in_the_file_is_an_error_on_the_second_row(stockholm):
@@ -340,7 +317,7 @@ def test_the_same_org_number_twice_in_the_file_is_an_error_on_the_second_row(sto
 
 
 def test_existing_organisation_is_updated_not_doubled(stockholm):
-    Organisation.objects.create(
+    OrganisationFactory(
         name="Föreningen",
         org_number="802002-4280",
         form="stiftelse",
@@ -373,18 +350,21 @@ def test_unchanged_rows_are_counted_and_left_alone(stockholm):
     assert Organisation.objects.get(org_number=org_number(1)).updated_at == updated_at
 
 
-@pytest.mark.parametrize("importer", ["official", "kansli_user"])
+@pytest.mark.parametrize("importer", ["official_of_stockholm", "kansli_user"])
 def test_another_kommuns_or_a_national_organisation_is_not_taken_over(
     request, client, stockholm, orebro, importer
 ):
-    Organisation.objects.create(
+    OrganisationFactory(
         name="Örebroföreningen",
         org_number=org_number(1),
         form="stiftelse",
         municipality=orebro,
     )
-    Organisation.objects.create(
-        name="Riksförbundet", org_number=org_number(2), form="stiftelse"
+    OrganisationFactory(
+        name="Riksförbundet",
+        org_number=org_number(2),
+        form="stiftelse",
+        municipality=None,
     )
     client.force_login(request.getfixturevalue(importer))
     response = upload(client, stockholm, csv_bytes([row(1), row(2), row(3)]))
@@ -404,7 +384,7 @@ def test_another_kommuns_or_a_national_organisation_is_not_taken_over(
 
 def test_import_rows_refuses_a_number_taken_after_the_preview(stockholm, orebro):
     result = read(csv_bytes([row(1), row(2)]), stockholm)
-    Organisation.objects.create(
+    OrganisationFactory(
         name="Hann före",
         org_number=org_number(2),
         form="stiftelse",
@@ -439,8 +419,10 @@ def test_wrong_kommunkod_is_a_row_error_and_a_dropped_zero_is_forgiven(stockholm
 # Whole-file refusals ---------------------------------------------------------------
 
 
-def test_missing_required_columns_are_a_file_error(client, official, stockholm):
-    client.force_login(official)
+def test_missing_required_columns_are_a_file_error(
+    client, official_of_stockholm, stockholm
+):
+    client.force_login(official_of_stockholm)
     data = csv_bytes([row(1)], headers=["namn", "webbplats"])
     response = upload(client, stockholm, data)
     html = response.content.decode()
@@ -466,15 +448,17 @@ def test_repeated_column_is_a_file_error(stockholm):
         ),
     ],
 )
-def test_an_empty_file_is_refused(client, official, stockholm, data, message):
-    client.force_login(official)
+def test_an_empty_file_is_refused(
+    client, official_of_stockholm, stockholm, data, message
+):
+    client.force_login(official_of_stockholm)
     response = upload(client, stockholm, data)
     assert message in response.content.decode()
     assert "result" not in response.context
 
 
-def test_a_file_over_5_mb_is_refused(client, official, stockholm):
-    client.force_login(official)
+def test_a_file_over_5_mb_is_refused(client, official_of_stockholm, stockholm):
+    client.force_login(official_of_stockholm)
     data = csv_bytes([row(1)]) + b"#" * csv_io.MAX_BYTES
     response = upload(client, stockholm, data)
     assert "Filen är större än 5 MB." in response.content.decode()
@@ -513,22 +497,22 @@ def test_more_than_10000_rows_are_refused(stockholm):
     ],
 )
 def test_a_file_that_is_not_csv_is_refused(
-    client, official, stockholm, filename, data, message
+    client, official_of_stockholm, stockholm, filename, data, message
 ):
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     response = upload(client, stockholm, data, filename=filename)
     assert message in response.content.decode()
     assert "result" not in response.context
 
 
-def test_a_txt_file_is_accepted(client, official, stockholm):
-    client.force_login(official)
+def test_a_txt_file_is_accepted(client, official_of_stockholm, stockholm):
+    client.force_login(official_of_stockholm)
     response = upload(client, stockholm, csv_bytes([row(1)]), filename="LISTA.TXT")
     assert response.context["token"]
 
 
-def test_posting_without_a_file_asks_for_one(client, official, stockholm):
-    client.force_login(official)
+def test_posting_without_a_file_asks_for_one(client, official_of_stockholm, stockholm):
+    client.force_login(official_of_stockholm)
     response = client.post(url("import", stockholm), {})
     assert "Välj en CSV-fil att ladda upp." in response.content.decode()
 
@@ -537,9 +521,9 @@ def test_posting_without_a_file_asks_for_one(client, official, stockholm):
     "token", ["", "utgangen-token-som-inte-finns-1234", "../../etc"]
 )
 def test_an_expired_or_unknown_token_sends_back_to_the_upload_form(
-    client, official, stockholm, token
+    client, official_of_stockholm, stockholm, token
 ):
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     response = confirm(client, stockholm, token)
     assert response.status_code == 302
     assert response["Location"] == url("import", stockholm) + "#main"
@@ -547,22 +531,24 @@ def test_an_expired_or_unknown_token_sends_back_to_the_upload_form(
     # An error is announced at once (role="alert"), not politely as a confirmation.
     alert = page.split('role="alert"')[1].split("</div>")[0]
     assert "Filen finns inte kvar på servern" in alert
-    assert not from_tests(stockholm).exists()
+    assert not register_of(stockholm).exists()
 
 
-def test_the_token_expires_with_the_cache_entry(client, official, stockholm):
-    client.force_login(official)
+def test_the_token_expires_with_the_cache_entry(
+    client, official_of_stockholm, stockholm
+):
+    client.force_login(official_of_stockholm)
     token = upload(client, stockholm, csv_bytes([row(1)])).context["token"]
     caches["default"].clear()  # what 30 minutes do
     response = confirm(client, stockholm, token)
     assert response["Location"] == url("import", stockholm) + "#main"
-    assert not from_tests(stockholm).exists()
+    assert not register_of(stockholm).exists()
 
 
 def test_a_token_is_only_good_for_its_user_and_kommun(
-    client, official, kansli_user, stockholm, orebro
+    client, official_of_stockholm, kansli_user, stockholm, orebro
 ):
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     token = upload(client, stockholm, csv_bytes([row(1)])).context["token"]
     client.force_login(kansli_user)
     assert (
@@ -574,11 +560,11 @@ def test_a_token_is_only_good_for_its_user_and_kommun(
 
 
 def test_confirm_validates_again_and_shows_new_errors(
-    client, official, stockholm, orebro
+    client, official_of_stockholm, stockholm, orebro
 ):
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     token = upload(client, stockholm, csv_bytes([row(1)])).context["token"]
-    Organisation.objects.create(
+    OrganisationFactory(
         name="Hann före",
         org_number=org_number(1),
         form="stiftelse",
@@ -594,9 +580,9 @@ def test_confirm_validates_again_and_shows_new_errors(
 
 
 def test_export_then_import_round_trip_is_unchanged(
-    client, official, stockholm, orebro
+    client, official_of_stockholm, stockholm, orebro
 ):
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     data = csv_bytes(
         [
             row(1),
@@ -619,7 +605,7 @@ def test_export_then_import_round_trip_is_unchanged(
         ]
     )
     csv_io.import_rows(stockholm, read(data, stockholm).rows)
-    Organisation.objects.create(
+    OrganisationFactory(
         name="Annan kommun",
         org_number=org_number(9),
         form="stiftelse",
@@ -659,19 +645,21 @@ def test_export_then_import_round_trip_is_unchanged(
     )
 
 
-def test_export_file_is_named_after_the_kommun_and_date(client, official, stockholm):
+def test_export_file_is_named_after_the_kommun_and_date(
+    client, official_of_stockholm, stockholm
+):
     from django.utils import timezone
 
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     response = client.get(url("export", stockholm))
     expected = f"organisationer-stockholm-{timezone.localdate():%Y-%m-%d}.csv"
     assert response["Content-Disposition"] == f'attachment; filename="{expected}"'
 
 
 def test_the_template_csv_has_the_headers_and_a_valid_example_row(
-    client, official, stockholm
+    client, official_of_stockholm, stockholm
 ):
-    client.force_login(official)
+    client.force_login(official_of_stockholm)
     response = client.get(url("import_template", stockholm))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -698,16 +686,18 @@ def every_view(client, municipality):
 
 
 def test_an_official_for_another_kommun_gets_403_on_every_view(
-    client, orebro_official, stockholm
+    client, official_of_orebro, stockholm
 ):
-    client.force_login(orebro_official)
+    client.force_login(official_of_orebro)
     assert [response.status_code for response in every_view(client, stockholm)] == [
         403
     ] * 5
 
 
-def test_an_official_without_a_kommun_gets_403(client, municipal_official, stockholm):
-    client.force_login(municipal_official)
+def test_an_official_without_a_kommun_gets_403(
+    client, official_without_kommun, stockholm
+):
+    client.force_login(official_without_kommun)
     assert [response.status_code for response in every_view(client, stockholm)] == [
         403
     ] * 5
@@ -717,7 +707,7 @@ def test_anonymous_visitors_are_sent_to_login(client, stockholm):
     for response in every_view(client, stockholm):
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login") + "?next=")
-    assert not from_tests(stockholm).exists()
+    assert not register_of(stockholm).exists()
 
 
 @pytest.mark.parametrize("role", ["editor", "kansli_user", "superuser"])
@@ -731,8 +721,8 @@ def test_the_kansli_may_import_into_any_kommun(request, client, orebro, role):
     assert client.get(url("export", orebro)).status_code == 200
 
 
-def test_confirm_accepts_only_post(client, official, stockholm):
-    client.force_login(official)
+def test_confirm_accepts_only_post(client, official_of_stockholm, stockholm):
+    client.force_login(official_of_stockholm)
     assert client.get(url("import_confirm", stockholm)).status_code == 405
 
 

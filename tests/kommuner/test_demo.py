@@ -10,8 +10,7 @@ from wagtail.models import Revision
 from stdnum.se import orgnr
 
 from home.models import HomePage
-from kommuner.models import Municipality, Organisation, PolicyRecord
-from kommuner.pages import KommunIndexPage
+from kommuner.models import KommunIndexPage, Municipality, Organisation, PolicyRecord
 
 
 def counts():

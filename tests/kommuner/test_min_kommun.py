@@ -6,23 +6,10 @@ from wagtail.models import Revision
 
 import pytest
 
-from kommuner.models import AgreementStatus, Municipality, Organisation, PolicyRecord
+from kommuner.models import AgreementStatus, Organisation, PolicyRecord
+from tests.kommuner.factories import OrganisationFactory
 
 ORG_NUMBER = "802002-4280"
-
-
-@pytest.fixture
-def orebro(db):
-    return Municipality.objects.get(code="1880")
-
-
-@pytest.fixture
-def official(make_user, orebro):
-    user = make_user(
-        "handlaggare", "Kommunhandläggare", first_name="Hanna", last_name="Handläggare"
-    )
-    orebro.officials.add(user)
-    return user
 
 
 def record_data(record=None, **overrides):
@@ -65,15 +52,17 @@ def record_url(municipality):
     return reverse("min_kommun:record", args=[municipality.slug])
 
 
-def test_official_sees_their_kommun_on_min_kommun(client, official, orebro):
-    client.force_login(official)
+def test_official_sees_their_kommun_on_min_kommun(client, official_of_orebro, orebro):
+    client.force_login(official_of_orebro)
     html = client.get(reverse("min_kommun:index")).content.decode()
     assert orebro.name in html
     assert "Alla kommuner" not in html
 
 
-def test_official_updates_the_record_and_a_revision_is_kept(client, official, orebro):
-    client.force_login(official)
+def test_official_updates_the_record_and_a_revision_is_kept(
+    client, official_of_orebro, orebro
+):
+    client.force_login(official_of_orebro)
     response = client.post(record_url(orebro), record_data())
     assert response.status_code == 302
     # To the content, where the confirmation is, whatever field the form was sent from.
@@ -84,7 +73,7 @@ def test_official_updates_the_record_and_a_revision_is_kept(client, official, or
     assert record.agreement_status == AgreementStatus.ADOPTED
     assert record.partnerships.get().partner_name == "Kvinnojouren Exempelstad"
     revision = Revision.objects.for_instance(record).get()
-    assert revision.user == official
+    assert revision.user == official_of_orebro
     assert revision.content["agreement_status"] == "antagen"
 
     response = client.post(
@@ -103,8 +92,10 @@ def test_official_updates_the_record_and_a_revision_is_kept(client, official, or
     assert "Hanna Handläggare" in follow
 
 
-def test_bad_input_gives_swedish_errors_and_saves_nothing(client, official, orebro):
-    client.force_login(official)
+def test_bad_input_gives_swedish_errors_and_saves_nothing(
+    client, official_of_orebro, orebro
+):
+    client.force_login(official_of_orebro)
     data = record_data(agreement_year="", **{"iop-0-end_year": "2015"})
     response = client.post(record_url(orebro), data)
     assert response.status_code == 200
@@ -126,17 +117,19 @@ def test_bad_input_gives_swedish_errors_and_saves_nothing(client, official, oreb
         ("iop-TOTAL_FORMS", "x"),
     ],
 )
-def test_hostile_record_input_never_500s(client, official, orebro, field, value):
-    client.force_login(official)
+def test_hostile_record_input_never_500s(
+    client, official_of_orebro, orebro, field, value
+):
+    client.force_login(official_of_orebro)
     response = client.post(record_url(orebro), record_data(**{field: value}))
     assert response.status_code in (200, 400)
     assert not PolicyRecord.objects.filter(municipality=orebro).exists()
 
 
 def test_a_stale_form_does_not_overwrite_someone_elses_save(
-    client, official, orebro, editor
+    client, official_of_orebro, orebro, editor
 ):
-    client.force_login(official)
+    client.force_login(official_of_orebro)
     client.post(record_url(orebro), record_data())
     record = PolicyRecord.objects.get(municipality=orebro)
     stale = record_data(
@@ -152,8 +145,10 @@ def test_a_stale_form_does_not_overwrite_someone_elses_save(
     assert record.agreement_status == AgreementStatus.ADOPTED
 
 
-def test_official_adds_edits_and_deletes_an_organisation(client, official, orebro):
-    client.force_login(official)
+def test_official_adds_edits_and_deletes_an_organisation(
+    client, official_of_orebro, orebro
+):
+    client.force_login(official_of_orebro)
     add_url = reverse("min_kommun:organisation_add", args=[orebro.slug])
     response = client.post(
         add_url,
@@ -199,9 +194,9 @@ def test_official_adds_edits_and_deletes_an_organisation(client, official, orebr
     ],
 )
 def test_organisation_number_is_validated_in_swedish(
-    client, official, orebro, org_number, message
+    client, official_of_orebro, orebro, org_number, message
 ):
-    client.force_login(official)
+    client.force_login(official_of_orebro)
     response = client.post(
         reverse("min_kommun:organisation_add", args=[orebro.slug]),
         {"name": "X", "org_number": org_number, "form": "ideell_forening"},
@@ -211,10 +206,12 @@ def test_organisation_number_is_validated_in_swedish(
 
 
 def test_the_same_organisation_number_cannot_be_registered_twice(
-    client, official, orebro
+    client, official_of_orebro, orebro
 ):
-    Organisation.objects.create(name="Första", org_number=ORG_NUMBER, form="stiftelse")
-    client.force_login(official)
+    OrganisationFactory(
+        name="Första", org_number=ORG_NUMBER, form="stiftelse", municipality=None
+    )
+    client.force_login(official_of_orebro)
     response = client.post(
         reverse("min_kommun:organisation_add", args=[orebro.slug]),
         {"name": "Andra", "org_number": "8020024280", "form": "ideell_forening"},
@@ -233,8 +230,10 @@ def test_kansli_can_pick_any_kommun(client, kansli_user):
     assert "Alla kommuner" in html
 
 
-def test_account_page_links_officials_to_min_kommun(client, official, circle_leader):
-    client.force_login(official)
+def test_account_page_links_officials_to_min_kommun(
+    client, official_of_orebro, circle_leader
+):
+    client.force_login(official_of_orebro)
     assert reverse("min_kommun:index") in client.get("/konto/").content.decode()
     client.force_login(circle_leader)
     assert reverse("min_kommun:index") not in client.get("/konto/").content.decode()

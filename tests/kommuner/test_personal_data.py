@@ -17,6 +17,7 @@ import pytest
 
 from home import personal_data
 from kommuner.models import County, Municipality, PolicyRecord
+from tests.home.factories import UserFactory
 
 CONTACT = "anna.kontakt@orebro.example.se"
 NOW = timezone.now()
@@ -87,10 +88,10 @@ def record_of_orebro(orebro):
 
 
 @pytest.fixture
-def official_of_orebro(make_user, orebro):
-    user = make_user(
-        "anna",
-        "Kommunhandläggare",
+def official_of_orebro_and_kumla(db, orebro):
+    user = UserFactory(
+        username="anna",
+        role="Kommunhandläggare",
         email=CONTACT,
         first_name="Anna",
         last_name="Kontakt",
@@ -103,16 +104,16 @@ def official_of_orebro(make_user, orebro):
 # --- Officials' ties ----------------------------------------------------------------
 
 
-def test_export_finds_the_officials_kommuner(official_of_orebro):
+def test_export_finds_the_officials_kommuner(official_of_orebro_and_kumla):
     ties = personal_data.export(CONTACT)["uppgifter"]["official_ties"]["poster"]
     assert {tie["kommun"] for tie in ties} == {"Örebro", "Kumla"}
     assert all(tie["konto"] == "anna" for tie in ties)
 
 
 def test_erasure_removes_the_officials_ties_and_no_one_elses(
-    make_user, official_of_orebro, orebro, editor
+    db, official_of_orebro_and_kumla, orebro, editor
 ):
-    colleague = make_user("kollega", "Kommunhandläggare")
+    colleague = UserFactory(username="kollega", role="Kommunhandläggare")
     orebro.officials.add(colleague)
     entry = personal_data.erase(CONTACT, performed_by=editor)
     assert entry.counts["official_ties"] == 2
@@ -123,7 +124,7 @@ def test_erasure_removes_the_officials_ties_and_no_one_elses(
     ).exists()
 
 
-def test_the_ties_have_no_period_of_their_own(official_of_orebro):
+def test_the_ties_have_no_period_of_their_own(official_of_orebro_and_kumla):
     kind = next(k for k in personal_data.kinds() if k.key == "official_ties")
     assert not kind.has_retention_rule
     call_command("gallra", stdout=io.StringIO())
@@ -153,7 +154,9 @@ def test_export_finds_the_contact_in_the_record_and_in_every_revision(
     assert "Bertil" not in json.dumps(found)
 
 
-def test_erasure_removes_the_contact_everywhere(client, record_of_orebro, editor):
+def test_erasure_removes_the_contact_everywhere(
+    client, record_of_orebro, editor, kommun_index
+):
     record, revisions = record_of_orebro
     kumla = Municipality.objects.get(code="1881")
     kumla_record, kumla_revision = make_record(
@@ -227,7 +230,7 @@ def test_the_dry_run_counts_old_contacts_and_changes_nothing(record_of_orebro):
 
 
 def test_the_kansli_erases_an_official_and_contact_in_one_go(
-    client, kansli_user, official_of_orebro, record_of_orebro
+    client, kansli_user, official_of_orebro_and_kumla, record_of_orebro
 ):
     client.force_login(kansli_user)
     erase = reverse("personal_data:erase")
@@ -253,9 +256,9 @@ def test_the_kansli_erases_an_official_and_contact_in_one_go(
 
 
 def test_the_record_form_links_to_the_privacy_policy(
-    client, demo_content, official_of_orebro, orebro
+    client, demo_content, official_of_orebro_and_kumla, orebro
 ):
-    client.force_login(official_of_orebro)
+    client.force_login(official_of_orebro_and_kumla)
     html = client.get(reverse("min_kommun:record", args=[orebro.slug])).content.decode()
     fieldset = html[html.index("Kontaktperson på kommunen") :]
     fieldset = fieldset[: fieldset.index("</fieldset>")]

@@ -15,17 +15,23 @@ import pytest
 from home.cache import cache_key as page_cache_key
 from home.models import HomePage
 from kommuner import open_data
-from kommuner.demo import demo_org_number
 from kommuner.models import (
     AgreementStatus,
     County,
     IOPPartnership,
+    KommunIndexPage,
     Municipality,
     Organisation,
-    PolicyDocument,
     PolicyRecord,
 )
-from kommuner.pages import KommunIndexPage, kommuner_home_section
+from kommuner.models.pages import kommuner_home_section
+from tests.kommuner.factories import (
+    IOPPartnershipFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    PolicyDocumentFactory,
+    PolicyRecordFactory,
+)
 
 OVERVIEW = "/kommuner/"
 MAX_QUERIES = 8
@@ -46,43 +52,20 @@ def count_queries(client, url):
     return len(queries)
 
 
-def make_organisations(municipality, count, start=0):
+def make_organisations(municipality, count):
+    """`count` organisations in the kommun, written in one query as a register is imported."""
     Organisation.objects.bulk_create(
-        [
-            Organisation(
-                name=f"Testföreningen {number}",
-                org_number=demo_org_number(700000 + number),
-                form="ideell_forening",
-                areas=["barn_och_unga", "folkhalsa"],
-                website=f"https://forening{number}.example.se",
-                signed_national_agreement=number % 2 == 0,
-                municipality=municipality,
-            )
-            for number in range(start, start + count)
-        ]
+        OrganisationFactory.build_batch(
+            count, municipality=municipality, areas=["barn_och_unga", "folkhalsa"]
+        )
     )
 
 
 def make_record(municipality, **fields):
-    record = PolicyRecord(
-        municipality=municipality,
-        agreement_status=fields.pop("agreement_status", AgreementStatus.ADOPTED),
-        agreement_year=fields.pop("agreement_year", 2020),
-        contact_name="Hemliga Handläggaren",
-        contact_email="hemlig.handlaggare@example.se",
-        contact_phone="070-000 00 00",
-        partnerships=[
-            IOPPartnership(
-                partner_name="Läxhjälpen Test", area="Läxhjälp", start_year=2021
-            ),
-            IOPPartnership(
-                partner_name="Jouren Test", area="Kvinnojour", start_year=2022
-            ),
-        ],
-        policy_documents=[PolicyDocument(title="Testpolicy", document_type="policy")],
-        **fields,
-    )
-    record.save()
+    """A record with two IOPs, a policy document and a contact person."""
+    record = PolicyRecordFactory(municipality=municipality, **fields)
+    IOPPartnershipFactory.create_batch(2, record=record)
+    PolicyDocumentFactory(record=record, title="Testpolicy")
     return record
 
 
@@ -94,15 +77,14 @@ def test_kommun_index_page_lives_only_under_the_home_page_and_has_no_children():
     assert KommunIndexPage.creatable_subpage_models() == []
 
 
-def test_kommun_index_page_is_a_singleton(demo_content):
+def test_kommun_index_page_is_a_singleton(kommun_index):
     assert KommunIndexPage.max_count == 1
-    assert not KommunIndexPage.can_create_at(HomePage.objects.get())
+    assert not KommunIndexPage.can_create_at(kommun_index.get_parent())
 
 
-def test_editor_can_open_the_overview_page_in_the_admin(client, demo_content, editor):
+def test_editor_can_open_the_overview_page_in_the_admin(client, kommun_index, editor):
     client.force_login(editor)
-    page = KommunIndexPage.objects.get()
-    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    response = client.get(f"/admin/pages/{kommun_index.pk}/edit/")
     assert response.status_code == 200
     assert "Kommuner och regioner" in response.content.decode()
 
@@ -110,7 +92,7 @@ def test_editor_can_open_the_overview_page_in_the_admin(client, demo_content, ed
 # The overview.
 
 
-def test_overview_lists_all_290_kommuner_with_links(client, demo_content):
+def test_overview_lists_all_290_kommuner_with_links(client, kommun_index):
     response = client.get(OVERVIEW)
     html = html_of(response)
     assert len(response.context["municipalities"]) == 290
@@ -120,13 +102,13 @@ def test_overview_lists_all_290_kommuner_with_links(client, demo_content):
     assert '<a href="/kommuner/habo-uppsala/">Håbo</a>' in html
 
 
-def test_overview_sorts_names_in_swedish_order(client, demo_content):
+def test_overview_sorts_names_in_swedish_order(client, kommun_index):
     names = [m.name for m in client.get(OVERVIEW).context["municipalities"]]
     positions = [names.index(name) for name in ("Ystad", "Åre", "Älmhult", "Örebro")]
     assert positions == sorted(positions)
 
 
-def test_overview_has_title_meta_description_and_labelled_forms(client, demo_content):
+def test_overview_has_title_meta_description_and_labelled_forms(client, kommun_index):
     html = html_of(client.get(OVERVIEW))
     head = html.split("</head>")[0]
     assert "<title>Kommuner och regioner – " in head
@@ -137,7 +119,7 @@ def test_overview_has_title_meta_description_and_labelled_forms(client, demo_con
     assert 'action="/kommuner/postnummer/"' in html
 
 
-def test_overview_filters_by_lan(client, demo_content):
+def test_overview_filters_by_lan(client, kommun_index):
     response = client.get(OVERVIEW, {"lan": "vasterbotten"})
     shown = response.context["municipalities"]
     assert len(shown) == Municipality.objects.filter(county__code="24").count() == 15
@@ -148,7 +130,7 @@ def test_overview_filters_by_lan(client, demo_content):
 
 
 @pytest.mark.parametrize("status", ["antagen", "reviderad", "dialog"])
-def test_overview_filters_by_status(client, demo_content, status):
+def test_overview_filters_by_status(client, records_across_the_country, status):
     shown = client.get(OVERVIEW, {"status": status}).context["municipalities"]
     expected = set(
         PolicyRecord.objects.filter(
@@ -159,7 +141,9 @@ def test_overview_filters_by_status(client, demo_content, status):
     assert {m.code for m in shown} == expected
 
 
-def test_status_saknas_includes_kommuner_without_a_record(client, demo_content):
+def test_status_saknas_includes_kommuner_without_a_record(
+    client, records_across_the_country
+):
     shown = client.get(OVERVIEW, {"status": "saknas"}).context["municipalities"]
     with_other_status = PolicyRecord.objects.filter(municipality__isnull=False).exclude(
         agreement_status="saknas"
@@ -170,7 +154,7 @@ def test_status_saknas_includes_kommuner_without_a_record(client, demo_content):
     assert "2580" in codes  # Luleå: a record that says saknas
 
 
-def test_lan_and_status_filters_combine(client, demo_content):
+def test_lan_and_status_filters_combine(client, records_across_the_country):
     shown = client.get(OVERVIEW, {"lan": "skane", "status": "reviderad"}).context[
         "municipalities"
     ]
@@ -187,15 +171,17 @@ def test_lan_and_status_filters_combine(client, demo_content):
         {"sida": "2", "status": ""},
     ],
 )
-def test_bad_filter_values_are_ignored_without_an_error(client, demo_content, params):
+def test_bad_filter_values_are_ignored_without_an_error(client, kommun_index, params):
     response = client.get(OVERVIEW, params)
     html = html_of(response)
     assert len(response.context["municipalities"]) == 290
     assert "<script>" not in html
 
 
-def test_counts_per_status_and_per_lan_match_the_data(client, demo_content):
-    make_record(Municipality.objects.get(code="0114"), agreement_status="dialog")
+def test_counts_per_status_and_per_lan_match_the_data(
+    client, records_across_the_country
+):
+    make_record(MunicipalityFactory(code="0114"), agreement_status="dialog")
     html = html_of(client.get(OVERVIEW))
 
     record_status = dict(
@@ -223,7 +209,7 @@ def test_counts_per_status_and_per_lan_match_the_data(client, demo_content):
     assert len(per_county) == 21
 
 
-def test_tile_map_has_all_21_lan_as_a_list_of_links(client, demo_content):
+def test_tile_map_has_all_21_lan_as_a_list_of_links(client, kommun_index):
     html = html_of(client.get(OVERVIEW))
     tile_map = html.split('<ol class="tile-map">')[1].split("</ol>")[0]
     for county in County.objects.all():
@@ -231,7 +217,7 @@ def test_tile_map_has_all_21_lan_as_a_list_of_links(client, demo_content):
     assert tile_map.count("<li") == 21
 
 
-def test_open_data_is_documented_on_the_overview(client, demo_content):
+def test_open_data_is_documented_on_the_overview(client, kommun_index):
     html = html_of(client.get(OVERVIEW))
     assert 'href="/kommuner/data/csv/"' in html
     assert 'href="/kommuner/data/json/"' in html
@@ -245,7 +231,7 @@ def test_open_data_is_documented_on_the_overview(client, demo_content):
 
 
 @pytest.mark.parametrize("code", ["114 55", "11455", " 114 55 ", "114\u00a055"])
-def test_postal_code_leads_to_its_kommun(client, demo_content, code):
+def test_postal_code_leads_to_its_kommun(client, kommun_index, code):
     response = client.get("/kommuner/postnummer/", {"postnummer": code})
     assert response.status_code == 302
     assert response["Location"] == "/kommuner/stockholm/"
@@ -262,7 +248,7 @@ def test_postal_code_leads_to_its_kommun(client, demo_content, code):
         ("00000", "Vi hittar inte postnumret 000 00."),
     ],
 )
-def test_bad_postal_code_gives_a_swedish_message(client, demo_content, code, message):
+def test_bad_postal_code_gives_a_swedish_message(client, kommun_index, code, message):
     response = client.get("/kommuner/postnummer/", {"postnummer": code})
     html = html_of(response)
     assert message in html
@@ -271,16 +257,18 @@ def test_bad_postal_code_gives_a_swedish_message(client, demo_content, code, mes
     assert 'href="#id_postnummer"' in html  # the error summary leads to the field
 
 
-def test_postal_code_route_without_a_parameter_asks_for_one(client, demo_content):
+def test_postal_code_route_without_a_parameter_asks_for_one(client, kommun_index):
     assert "Skriv ett postnummer." in html_of(client.get("/kommuner/postnummer/"))
 
 
 # A kommun.
 
 
-def test_kommun_page_shows_its_record_iops_and_organisations(client, demo_content):
-    goteborg = Municipality.objects.get(code="1480")
-    record = PolicyRecord.objects.get(municipality=goteborg)
+def test_kommun_page_shows_its_record_iops_and_organisations(
+    client, records_across_the_country
+):
+    record = records_across_the_country["1480"]
+    goteborg = record.municipality
     response = client.get("/kommuner/goteborg/")
     html = html_of(response)
     assert html.count("<h1") == 1
@@ -300,18 +288,18 @@ def test_kommun_page_shows_its_record_iops_and_organisations(client, demo_conten
     assert 'aria-current="page">Göteborg</a>' in html
 
 
-def test_kommun_without_record_says_so(client, demo_content):
+def test_kommun_without_record_says_so(client, kommun_index):
     html = html_of(client.get("/kommuner/kiruna/"))
     assert "Kommunen har inga uppgifter ännu." in html
     assert "Inga lokala organisationer är registrerade" in html
 
 
-def test_kommun_page_shows_the_regions_record(client, demo_content):
+def test_kommun_page_shows_the_regions_record(client, records_across_the_country):
     html = html_of(client.get("/kommuner/umea/"))
     assert "Regionen i Västerbottens län: lokal överenskommelse Antagen" in html
 
 
-def test_kommun_code_redirects_permanently_to_the_name(client, demo_content):
+def test_kommun_code_redirects_permanently_to_the_name(client, kommun_index):
     response = client.get("/kommuner/1480/")
     assert response.status_code == 301
     assert response["Location"] == "/kommuner/goteborg/"
@@ -320,13 +308,13 @@ def test_kommun_code_redirects_permanently_to_the_name(client, demo_content):
 @pytest.mark.parametrize(
     "url", ["/kommuner/finns-inte/", "/kommuner/0000/", "/kommuner/lan/atlantis/"]
 )
-def test_unknown_kommun_code_or_lan_is_404(client, demo_content, url):
+def test_unknown_kommun_code_or_lan_is_404(client, kommun_index, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "Sidan finns inte" in response.content.decode()
 
 
-def test_habo_and_habo_have_their_own_pages(client, demo_content):
+def test_habo_and_habo_have_their_own_pages(client, kommun_index):
     assert "Uppsala län" in html_of(client.get("/kommuner/habo-uppsala/"))
     assert "Jönköpings län" in html_of(client.get("/kommuner/habo-jonkoping/"))
 
@@ -334,7 +322,9 @@ def test_habo_and_habo_have_their_own_pages(client, demo_content):
 # A län.
 
 
-def test_lan_page_lists_its_kommuner_and_the_regions_record(client, demo_content):
+def test_lan_page_lists_its_kommuner_and_the_regions_record(
+    client, records_across_the_country
+):
     response = client.get("/kommuner/lan/vasterbotten/")
     html = html_of(response)
     assert html.count("<h1") == 1
@@ -346,7 +336,7 @@ def test_lan_page_lists_its_kommuner_and_the_regions_record(client, demo_content
     assert region.partnerships.first().partner_name in html
 
 
-def test_lan_without_region_record_says_so(client, demo_content):
+def test_lan_without_region_record_says_so(client, kommun_index):
     assert "Regionen har inga uppgifter ännu." in html_of(
         client.get("/kommuner/lan/gotland/")
     )
@@ -371,7 +361,9 @@ def read_json(client):
     return response.content.decode("utf-8"), json.loads(response.content)
 
 
-def test_csv_has_one_row_per_kommun_with_the_documented_fields(client, demo_content):
+def test_csv_has_one_row_per_kommun_with_the_documented_fields(
+    client, records_across_the_country
+):
     _text, rows = read_csv(client)
     assert len(rows) == 290
     assert list(rows[0]) == open_data.FIELD_NAMES
@@ -382,7 +374,7 @@ def test_csv_has_one_row_per_kommun_with_the_documented_fields(client, demo_cont
     assert goteborg["sida"] == "http://testserver/kommuner/goteborg/"
 
 
-def test_json_has_description_licence_date_and_290_kommuner(client, demo_content):
+def test_json_has_description_licence_date_and_290_kommuner(client, kommun_index):
     _text, document = read_json(client)
     assert {"beskrivning", "licens", "uppdaterad", "kommuner"} <= set(document)
     assert "CC0" in document["licens"]["namn"]
@@ -392,7 +384,7 @@ def test_json_has_description_licence_date_and_290_kommuner(client, demo_content
     )
 
 
-def test_open_data_counts_match_the_data(client, demo_content):
+def test_open_data_counts_match_the_data(client, records_across_the_country):
     _text, document = read_json(client)
     rows = {row["kommunkod"]: row for row in document["kommuner"]}
     for municipality in Municipality.objects.all():
@@ -404,8 +396,10 @@ def test_open_data_counts_match_the_data(client, demo_content):
         )
 
 
-def test_open_data_contains_no_contact_person(client, demo_content):
-    make_record(Municipality.objects.get(code="2584"))
+def test_open_data_contains_no_contact_person(
+    client, records_across_the_country, kiruna
+):
+    make_record(kiruna)
     csv_text, _rows = read_csv(client)
     json_text, _document = read_json(client)
     records = PolicyRecord.objects.exclude(contact_name="")
@@ -422,9 +416,10 @@ def test_open_data_contains_no_contact_person(client, demo_content):
 # The home page section.
 
 
-def test_home_section_points_to_the_overview(rf, demo_content):
-    home = HomePage.objects.get()
-    section = kommuner_home_section(rf.get("/"), home)
+def test_home_section_points_to_the_overview(
+    rf, kommun_index, records_across_the_country
+):
+    section = kommuner_home_section(rf.get("/"), kommun_index.get_parent().specific)
     assert [page.specific_class for page in section["items"]] == [KommunIndexPage]
     in_place = PolicyRecord.objects.filter(
         municipality__isnull=False, agreement_status__in=["antagen", "reviderad"]
@@ -432,9 +427,10 @@ def test_home_section_points_to_the_overview(rf, demo_content):
     assert section["intro"].startswith(f"{in_place} av landets 290 kommuner")
 
 
-def test_home_section_is_absent_without_a_live_page(rf, demo_content):
-    KommunIndexPage.objects.get().unpublish()
-    assert kommuner_home_section(rf.get("/"), HomePage.objects.get()) is None
+def test_home_section_is_absent_without_a_live_page(rf, kommun_index):
+    kommun_index.unpublish()
+    home = kommun_index.get_parent().specific
+    assert kommuner_home_section(rf.get("/"), home) is None
 
 
 # Query counts.
@@ -445,12 +441,14 @@ def add_overview_data():
     municipalities = Municipality.objects.filter(record__isnull=True).order_by("code")[
         :60
     ]
-    for position, municipality in enumerate(municipalities):
+    for municipality in municipalities:
         make_record(municipality)
-        make_organisations(municipality, 5, start=position * 5)
+        make_organisations(municipality, 5)
 
 
-def test_overview_query_count_is_bounded_and_does_not_grow(client, demo_content):
+def test_overview_query_count_is_bounded_and_does_not_grow(
+    client, records_across_the_country
+):
     urls = [OVERVIEW, OVERVIEW + "?lan=skane&status=antagen", "/kommuner/data/csv/"]
     before = {url: count_queries(client, url) for url in urls}
     add_overview_data()
@@ -460,7 +458,9 @@ def test_overview_query_count_is_bounded_and_does_not_grow(client, demo_content)
     assert after[OVERVIEW] == 3
 
 
-def test_lan_page_query_count_is_bounded_and_does_not_grow(client, demo_content):
+def test_lan_page_query_count_is_bounded_and_does_not_grow(
+    client, records_across_the_country
+):
     url = "/kommuner/lan/vasterbotten/"
     before = count_queries(client, url)
     add_overview_data()
@@ -468,14 +468,13 @@ def test_lan_page_query_count_is_bounded_and_does_not_grow(client, demo_content)
 
 
 def test_kommun_page_with_500_organisations_costs_as_few_queries_as_with_5(
-    client, demo_content
+    client, kommun_index, kiruna
 ):
-    kiruna = Municipality.objects.get(code="2584")
     make_record(kiruna)
     make_organisations(kiruna, 5)
     url = "/kommuner/kiruna/"
     small = count_queries(client, url)
-    make_organisations(kiruna, 495, start=5)
+    make_organisations(kiruna, 495)
     assert kiruna.organisations.count() == 500
     large = count_queries(client, url)
     assert large == small <= MAX_QUERIES
@@ -485,7 +484,7 @@ def test_kommun_page_with_500_organisations_costs_as_few_queries_as_with_5(
     assert "500 idéburna organisationer i Kiruna" in html_of(client.get(url))
 
 
-def test_postal_code_redirect_costs_one_query_after_routing(client, demo_content):
+def test_postal_code_redirect_costs_one_query_after_routing(client, kommun_index):
     client.get(OVERVIEW)
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/kommuner/postnummer/?postnummer=11455")
@@ -493,8 +492,9 @@ def test_postal_code_redirect_costs_one_query_after_routing(client, demo_content
     assert len(queries) <= 3
 
 
-def test_kommun_page_shows_organisations_a_hundred_at_a_time(client, demo_content):
-    kiruna = Municipality.objects.get(code="2584")
+def test_kommun_page_shows_organisations_a_hundred_at_a_time(
+    client, kommun_index, kiruna
+):
     make_organisations(kiruna, 150)
     first = client.get("/kommuner/kiruna/")
     assert len(first.context["organisations"]) == 100
@@ -505,17 +505,11 @@ def test_kommun_page_shows_organisations_a_hundred_at_a_time(client, demo_conten
 
 
 def test_kommun_page_lists_organisations_in_swedish_order_across_pages(
-    client, demo_content
+    client, kommun_index, kiruna
 ):
-    kiruna = Municipality.objects.get(code="2584")
     make_organisations(kiruna, 120)
-    for number, name in enumerate(["Örnen", "Zebran", "Ängen", "Åsen", "Abborren"]):
-        Organisation.objects.create(
-            name=name,
-            org_number=demo_org_number(800000 + number),
-            form="ideell_forening",
-            municipality=kiruna,
-        )
+    for name in ["Örnen", "Zebran", "Ängen", "Åsen", "Abborren"]:
+        OrganisationFactory(name=name, municipality=kiruna)
     first = [o.name for o in client.get("/kommuner/kiruna/").context["organisations"]]
     second = [
         o.name for o in client.get("/kommuner/kiruna/?sida=2").context["organisations"]

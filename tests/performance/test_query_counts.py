@@ -2,6 +2,7 @@
 
 Counted for a render that misses the page cache while the shared chrome (navigation,
 breadcrumbs, footer) is cached, as for most visitors; a page-cache hit costs no query.
+The site is `site_tree` (tests/conftest.py), with more news and modules added.
 """
 
 import datetime
@@ -15,8 +16,7 @@ import pytest
 
 from home import cache
 from home.cache import cache_key as page_cache_key
-from home.models import NewsIndexPage, NewsPage
-from studiematerial.models import PrinciplePage, StudyModuleIndexPage, StudyModulePage
+from home.models import NewsPage
 from tests.home.factories import NewsPageFactory
 from tests.studiematerial.factories import StudyModulePageFactory, StudySessionFactory
 
@@ -40,21 +40,18 @@ PINNED = {
 }
 
 
-def add_data(times):
+def add_data(site, times):
     """More of everything the pages list: news, modules with sessions and principles."""
-    news_index = NewsIndexPage.objects.get()
-    module_index = StudyModuleIndexPage.objects.get()
-    principles = list(PrinciplePage.objects.all())
+    principles = list(site.principles.values())
     for _ in range(times):
-        NewsPageFactory(parent=news_index, date=datetime.date(2026, 11, 1))
-        module = StudyModulePageFactory(parent=module_index)
+        NewsPageFactory(parent=site.news_index, date=datetime.date(2026, 11, 1))
+        module = StudyModulePageFactory(parent=site.module_index)
         for _position in range(8):
             session = StudySessionFactory(page=module)
             session.principles.set(principles[:3])
             session.save()  # a ParentalManyToManyField is written on save
         module.save_revision().publish()
-    module = StudyModulePage.objects.get(slug="overenskommelsen-i-var-kommun")
-    for session in module.sessions.all():
+    for session in site.module.sessions.all():
         session.principles.set(principles)
         session.save()
 
@@ -79,24 +76,24 @@ def count_queries(client, url):
     return len(database_work(queries))
 
 
-def test_query_counts_are_pinned_and_do_not_grow_with_data(client, demo_content):
+def test_query_counts_are_pinned_and_do_not_grow_with_data(client, site_tree):
     # One test for all pages: adding the data is the slow part.
-    add_data(2)
+    add_data(site_tree, 2)
     small = {url: count_queries(client, url) for url in PINNED}
-    add_data(10)
+    add_data(site_tree, 10)
     large = {url: count_queries(client, url) for url in PINNED}
     assert large == small, f"query counts grew with the data: {small} → {large}"
     assert all(count <= MAX_QUERIES for count in large.values()), large
     assert large == PINNED, str(large)
 
 
-def test_news_page_query_count(client, demo_content):
-    add_data(3)
+def test_news_page_query_count(client, site_tree):
+    add_data(site_tree, 3)
     news = NewsPage.objects.live().first()
     assert count_queries(client, news.url) <= 4
 
 
-def test_a_cached_page_costs_no_query(client, demo_content, django_assert_num_queries):
+def test_a_cached_page_costs_no_query(client, site_tree, django_assert_num_queries):
     client.get("/studiematerial/")
     with django_assert_num_queries(0):
         response = client.get("/studiematerial/")
@@ -106,7 +103,7 @@ def test_a_cached_page_costs_no_query(client, demo_content, django_assert_num_qu
 # Editors get Wagtail's user bar (edit link, moderation), which costs four more queries.
 @pytest.mark.parametrize("role,bound", [("circle_leader", MAX_QUERIES), ("editor", 11)])
 def test_signed_in_users_pages_stay_within_the_bound(
-    client, demo_content, request, role, bound
+    client, site_tree, request, role, bound
 ):
     client.force_login(request.getfixturevalue(role))
     url = "/studiematerial/overenskommelsen-i-var-kommun/"
@@ -120,12 +117,10 @@ def test_signed_in_users_pages_stay_within_the_bound(
     )
 
 
-def test_a_search_with_no_cards_cached_costs_a_query_per_page_type(
-    client, demo_content
-):
+def test_a_search_with_no_cards_cached_costs_a_query_per_page_type(client, site_tree):
     from wagtail.models import Site
 
-    add_data(3)
+    add_data(site_tree, 3)
     url = "/sok/?q=dialog"
     found = client.get(url).context["results"].object_list
     site = Site.objects.get(is_default_site=True)

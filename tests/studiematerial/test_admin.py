@@ -4,21 +4,23 @@ from django.urls import reverse
 
 import pytest
 
-from studiematerial.models import PrinciplePage, StudyModuleIndexPage, StudyModulePage
+from studiematerial.models import StudyModulePage
 from tests.studiematerial.admin_forms import module_form_data, session_data
 
 
 @pytest.fixture
-def add_url(db, demo_content):
-    index = StudyModuleIndexPage.objects.get()
+def add_url(site_tree):
     return reverse(
-        "wagtailadmin_pages:add", args=["studiematerial", "studymodulepage", index.pk]
+        "wagtailadmin_pages:add",
+        args=["studiematerial", "studymodulepage", site_tree.module_index.pk],
     )
 
 
-def test_editor_creates_and_publishes_a_module_with_sessions(client, editor, add_url):
-    dialog = PrinciplePage.objects.get(slug="dialog")
-    quality = PrinciplePage.objects.get(slug="kvalitet")
+def test_editor_creates_and_publishes_a_module_with_sessions(
+    client, editor, site_tree, add_url
+):
+    dialog = site_tree.principles["dialog"]
+    quality = site_tree.principles["kvalitet"]
     client.force_login(editor)
     data = module_form_data(
         "Samverkan i praktiken",

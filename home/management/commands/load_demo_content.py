@@ -1,13 +1,14 @@
-"""Load the demo content of every app that has a demo module, then rebuild the indexes."""
+"""Load the demo content of every app that has a demo module, then rebuild the indexes.
 
-from importlib import import_module
+What an app's demo module provides: see home/app_modules.py.
+"""
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from home import demo
+from home.app_modules import app_modules
 
 
 class Command(BaseCommand):
@@ -24,15 +25,7 @@ class Command(BaseCommand):
         with_accounts = accounts and settings.DEBUG
         if accounts and not settings.DEBUG:
             self.stderr.write("Demokonton skapas bara i utvecklingsläge (DEBUG).")
-        # Apps in INSTALLED_APPS order: lower layers first, so higher apps find their parents.
-        for app_config in apps.get_app_configs():
-            module_name = f"{app_config.name}.demo"
-            try:
-                module = import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_name:
-                    raise
-                continue
+        for module in app_modules("demo"):
             module.load(self.stdout, with_accounts=with_accounts)
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)

@@ -1,14 +1,16 @@
-"""Seed a large data set for `make bench`, on top of the demo content."""
+"""Seed a large data set for `make bench`, on top of the demo content.
+
+What an app's bench module provides: see home/app_modules.py.
+"""
 
 import time
-from importlib import import_module
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from home import cache
+from home.app_modules import app_modules
 
 
 class Command(BaseCommand):
@@ -36,15 +38,7 @@ class Command(BaseCommand):
                 "(config.settings.bench)."
             )
         call_command("load_demo_content", stdout=self.stdout)
-        # Apps in INSTALLED_APPS order: lower layers first, so higher apps find their parents.
-        for app_config in apps.get_app_configs():
-            module_name = f"{app_config.name}.bench"
-            try:
-                module = import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_name:
-                    raise
-                continue
+        for module in app_modules("bench"):
             started = time.monotonic()
             module.seed(self.stdout, scale)
             self.stdout.write(f"  ({time.monotonic() - started:.1f} s)")

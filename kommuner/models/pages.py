@@ -40,17 +40,10 @@ from home import cache
 from home.blocks import BodyBlock
 from home.models import SitePage, public_pages
 
-from . import open_data
-from .models import (
-    CONTENT_KIND,
-    AgreementStatus,
-    County,
-    IOPPartnership,
-    Municipality,
-    Organisation,
-    PolicyRecord,
-    PostalCode,
-)
+from .. import open_data
+from .organisations import Organisation
+from .places import CONTENT_KIND, County, Municipality, PostalCode
+from .records import AgreementStatus, IOPPartnership, PolicyRecord
 
 #: Statuses that mean the kommun has a local agreement of its own.
 AGREEMENT_IN_PLACE = (AgreementStatus.ADOPTED, AgreementStatus.REVISED)

@@ -1,6 +1,5 @@
-"""Län and kommuner, their local policy records, and the register of idéburna organisations."""
+"""How the agreement lives in each kommun and region: the policy record, its IOPs and documents."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,84 +10,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, RevisionMixin
-from wagtail.search import index
 
-from stdnum.exceptions import ValidationError as StdnumValidationError
-from stdnum.se import orgnr
+from .places import County, Municipality
 
 FIRST_YEAR = 2008  # the national agreement
-
-#: The kind of public content these models are (home.cache): a write to any of them
-#: refreshes the cached pages that show kommuner, and only those.
-CONTENT_KIND = "kommuner"
 
 
 def year_validators():
     return [MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]
-
-
-class County(models.Model):
-    """A län, and the region that works in it."""
-
-    code = models.CharField(_("länskod"), max_length=2, unique=True)
-    name = models.CharField(_("namn"), max_length=100)
-    short_name = models.CharField(_("kort namn"), max_length=100)
-    slug = models.SlugField(_("adressnamn"), unique=True)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("län")
-        verbose_name_plural = _("län")
-
-    def __str__(self):
-        return self.name
-
-
-class Municipality(index.Indexed, models.Model):
-    code = models.CharField(_("kommunkod"), max_length=4, unique=True)
-    name = models.CharField(_("namn"), max_length=100)
-    county = models.ForeignKey(
-        County,
-        verbose_name=_("län"),
-        on_delete=models.PROTECT,
-        related_name="municipalities",
-    )
-    slug = models.SlugField(_("adressnamn"), unique=True)
-    officials = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("kommunhandläggare"),
-        blank=True,
-        related_name="municipalities",
-        help_text=_(
-            "Konton som får hålla kommunens uppgifter och organisationer aktuella."
-        ),
-    )
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    panels = [FieldPanel("officials")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("kommun")
-        verbose_name_plural = _("kommuner")
-
-    def __str__(self):
-        return self.name
-
-
-class PostalCode(models.Model):
-    code = models.CharField(_("postnummer"), max_length=5, primary_key=True)
-    locality = models.CharField(_("postort"), max_length=100)
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="postal_codes"
-    )
-
-    class Meta:
-        verbose_name = _("postnummer")
-        verbose_name_plural = _("postnummer")
-
-    def __str__(self):
-        return f"{self.code[:3]} {self.code[3:]} {self.locality}"
 
 
 class AgreementStatus(models.TextChoices):
@@ -317,127 +246,3 @@ class PolicyDocument(Orderable):
             raise ValidationError(
                 {"revised_on": _("Revideringen kan inte vara före antagandet.")}
             )
-
-
-class OrganisationForm(models.TextChoices):
-    NON_PROFIT = "ideell_forening", _("Ideell förening")
-    FOUNDATION = "stiftelse", _("Stiftelse")
-    FAITH = "trossamfund", _("Trossamfund")
-    COOPERATIVE = "ekonomisk_forening", _("Ekonomisk förening")
-    NON_PROFIT_COMPANY = (
-        "aktiebolag_sarskild_vinstutdelning",
-        _("Aktiebolag med särskild vinstutdelningsbegränsning"),
-    )
-    OTHER = "annan", _("Annan")
-
-
-class WorkArea(models.TextChoices):
-    CHILDREN = "barn_och_unga", _("Barn och unga")
-    ELDERLY = "aldre", _("Äldre")
-    DISABILITY = "funktionsnedsattning", _("Funktionsnedsättning")
-    ADDICTION = "beroende", _("Missbruk och beroende")
-    VIOLENCE = "vald_i_nara_relationer", _("Våld i nära relationer")
-    HOMELESSNESS = "hemloshet", _("Hemlöshet")
-    INTEGRATION = "integration", _("Integration och etablering")
-    WORK = "arbetsintegration", _("Arbetsintegration")
-    MENTAL_HEALTH = "psykisk_halsa", _("Psykisk hälsa")
-    LEISURE = "fritid_och_kultur", _("Fritid och kultur")
-    PUBLIC_HEALTH = "folkhalsa", _("Folkhälsa")
-    OTHER = "annat", _("Annat")
-
-
-def validate_org_number(value):
-    try:
-        orgnr.validate(value)
-    except StdnumValidationError as exc:
-        raise ValidationError(
-            _(
-                "%(value)s är inte ett giltigt organisationsnummer (tio siffror, NNNNNN-NNNN)."
-            ),
-            params={"value": value},
-            code="invalid_org_number",
-        ) from exc
-
-
-def normalise_org_number(value):
-    """The canonical form NNNNNN-NNNN, or the input unchanged if it is not a number at all."""
-    try:
-        return orgnr.format(orgnr.validate(value))
-    except StdnumValidationError:
-        return value
-
-
-class OrganisationQuerySet(models.QuerySet):
-    def national(self):
-        return self.filter(municipality__isnull=True)
-
-
-class Organisation(index.Indexed, models.Model):
-    """An idéburen organisation, local (tied to a kommun) or national (no kommun)."""
-
-    name = models.CharField(_("namn"), max_length=250)
-    org_number = models.CharField(
-        _("organisationsnummer"),
-        max_length=11,
-        unique=True,
-        validators=[validate_org_number],
-        help_text=_("Tio siffror, till exempel 802002-4280."),
-        error_messages={
-            "unique": _("Det finns redan en organisation med det organisationsnumret.")
-        },
-    )
-    form = models.CharField(
-        _("organisationsform"), max_length=40, choices=OrganisationForm.choices
-    )
-    areas = models.JSONField(_("verksamhetsområden"), default=list, blank=True)
-    website = models.URLField(_("webbplats"), blank=True)
-    email = models.EmailField(
-        _("e-post"), blank=True, help_text=_("En allmän adress som får visas öppet.")
-    )
-    signed_national_agreement = models.BooleanField(
-        _("har anslutit sig till den nationella överenskommelsen"), default=False
-    )
-    cooperation_decision = models.BooleanField(
-        _("har beslut om samverkan"), default=False
-    )
-    municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("kommun"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="organisations",
-        help_text=_("Lämna tomt för en nationell organisation."),
-    )
-    updated_at = models.DateTimeField(_("senast ändrad"), auto_now=True)
-
-    objects = OrganisationQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("municipality"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisationer")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.org_number = normalise_org_number(self.org_number)
-        super().save(*args, **kwargs)
-
-    @property
-    def owner_municipality(self):
-        return self.municipality
-
-    def get_areas_display(self):
-        labels = dict(WorkArea.choices)
-        return [labels[key] for key in self.areas if key in labels]
-
-
-from .pages import KommunIndexPage  # noqa: E402,F401  (page models live in pages.py)

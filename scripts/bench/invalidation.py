@@ -9,7 +9,7 @@
    latency on cached pages, quietly and then while a writer saves 10 rows a second of
    data that no public page shows (sessions, log entries, sign-ins).
 
-Called from scripts/bench.py, which owns the database, gunicorn and the report.
+Called from scripts/bench/run.py, which owns the database, gunicorn and the report.
 """
 
 import os
@@ -250,45 +250,43 @@ def measure_under_writes(port, paths, host, wrk_options, bench_dir, log):
     return result
 
 
-def report_lines(results):
-    """Markdown for .bench/results.md."""
-    lines = []
+def add_sections(results):
+    """The two measurements' sections of the report (report.add_section)."""
+    from .report import add_section
+
     invalidation = results.get("invalidation") or []
     if invalidation:
-        lines += [
-            "## En invalidering",
-            "",
-            "| Cache | Poster | Före: hela cachen töms (ms) | Efter: en version byts (ms) |",
-            "|---|---|---|---|",
-        ]
-        lines += [
-            f"| {row['store']} | {row['entries']:,} | {row['clear_ms']:.1f} | {row['bump_ms']:.3f} |".replace(
-                ",", " "
-            )
-            for row in invalidation
-        ]
-        lines.append("")
+        add_section(
+            results,
+            "En invalidering: före (hela cachen töms) och efter (en version byts)",
+            [
+                "| Cache | Poster | Före (ms) | Efter (ms) |",
+                "|---|---|---|---|",
+                *(
+                    f"| {row['store']} | {row['entries']} | {row['clear_ms']:.1f} | "
+                    f"{row['bump_ms']:.3f} |"
+                    for row in invalidation
+                ),
+            ],
+        )
     writes = results.get("under_writes")
     if writes:
         mark = "ok" if writes["ok"] else "MISS"
-        lines += [
-            f"## Cachade sidor under skrivningar ({writes['rows_per_s']} rader/s som ingen "
-            f"publik sida visar) – {mark}",
-            "",
-            "| | anrop/s | träffar | p99 (ms) |",
-            "|---|---|---|---|",
+        rows = [
+            f"| {label} | {writes[key]['requests_per_s']:.0f} | "
+            f"{writes[key]['hit_rate']:.2%} | {writes[key]['latency_p99_ms']:.1f} |"
+            for key, label in (("quiet", "lugnt"), ("writes", "under skrivningar"))
         ]
-        for key, label in (("quiet", "lugnt"), ("writes", "under skrivningar")):
-            row = writes[key]
-            lines.append(
-                f"| {label} | {row['requests_per_s']:.0f} | {row['hit_rate']:.2%} | "
-                f"{row['latency_p99_ms']:.1f} |"
-            )
-        lines += [
-            "",
-            f"Genomströmning under skrivningar: {writes['throughput_ratio']:.0%} av den "
-            f"lugna (mål ≥ {TARGET_THROUGHPUT_RATIO:.0%}); träffar mål ≥ "
-            f"{TARGET_HIT_RATE:.0%}.",
-            "",
-        ]
-    return lines
+        add_section(
+            results,
+            f"Cachade sidor under {writes['rows_per_s']} skrivningar/s som ingen publik "
+            f"sida visar – {mark}",
+            [
+                "| | anrop/s | träffar | p99 (ms) |",
+                "|---|---|---|---|",
+                *rows,
+                f"Genomströmning under skrivningar: {writes['throughput_ratio']:.0%} av "
+                f"den lugna (mål ≥ {TARGET_THROUGHPUT_RATIO:.0%}); träffar mål ≥ "
+                f"{TARGET_HIT_RATE:.0%}.",
+            ],
+        )

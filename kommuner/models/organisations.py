@@ -1,0 +1,135 @@
+"""The register of idéburna organisations, local (in a kommun) or national."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search import index
+
+from stdnum.exceptions import ValidationError as StdnumValidationError
+from stdnum.se import orgnr
+
+from .places import Municipality
+
+
+class LegalForm(models.TextChoices):
+    """The legal forms an idéburen organisation can have (its `form` field)."""
+
+    NON_PROFIT = "ideell_forening", _("Ideell förening")
+    FOUNDATION = "stiftelse", _("Stiftelse")
+    FAITH = "trossamfund", _("Trossamfund")
+    COOPERATIVE = "ekonomisk_forening", _("Ekonomisk förening")
+    NON_PROFIT_COMPANY = (
+        "aktiebolag_sarskild_vinstutdelning",
+        _("Aktiebolag med särskild vinstutdelningsbegränsning"),
+    )
+    OTHER = "annan", _("Annan")
+
+
+class WorkArea(models.TextChoices):
+    CHILDREN = "barn_och_unga", _("Barn och unga")
+    ELDERLY = "aldre", _("Äldre")
+    DISABILITY = "funktionsnedsattning", _("Funktionsnedsättning")
+    ADDICTION = "beroende", _("Missbruk och beroende")
+    VIOLENCE = "vald_i_nara_relationer", _("Våld i nära relationer")
+    HOMELESSNESS = "hemloshet", _("Hemlöshet")
+    INTEGRATION = "integration", _("Integration och etablering")
+    WORK = "arbetsintegration", _("Arbetsintegration")
+    MENTAL_HEALTH = "psykisk_halsa", _("Psykisk hälsa")
+    LEISURE = "fritid_och_kultur", _("Fritid och kultur")
+    PUBLIC_HEALTH = "folkhalsa", _("Folkhälsa")
+    OTHER = "annat", _("Annat")
+
+
+def validate_org_number(value):
+    try:
+        orgnr.validate(value)
+    except StdnumValidationError as exc:
+        raise ValidationError(
+            _(
+                "%(value)s är inte ett giltigt organisationsnummer (tio siffror, NNNNNN-NNNN)."
+            ),
+            params={"value": value},
+            code="invalid_org_number",
+        ) from exc
+
+
+def normalise_org_number(value):
+    """The canonical form NNNNNN-NNNN, or the input unchanged if it is not a number at all."""
+    try:
+        return orgnr.format(orgnr.validate(value))
+    except StdnumValidationError:
+        return value
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def national(self):
+        return self.filter(municipality__isnull=True)
+
+
+class Organisation(index.Indexed, models.Model):
+    """An idéburen organisation, local (tied to a kommun) or national (no kommun)."""
+
+    name = models.CharField(_("namn"), max_length=250)
+    org_number = models.CharField(
+        _("organisationsnummer"),
+        max_length=11,
+        unique=True,
+        validators=[validate_org_number],
+        help_text=_("Tio siffror, till exempel 802002-4280."),
+        error_messages={
+            "unique": _("Det finns redan en organisation med det organisationsnumret.")
+        },
+    )
+    form = models.CharField(
+        _("organisationsform"), max_length=40, choices=LegalForm.choices
+    )
+    areas = models.JSONField(_("verksamhetsområden"), default=list, blank=True)
+    website = models.URLField(_("webbplats"), blank=True)
+    email = models.EmailField(
+        _("e-post"), blank=True, help_text=_("En allmän adress som får visas öppet.")
+    )
+    signed_national_agreement = models.BooleanField(
+        _("har anslutit sig till den nationella överenskommelsen"), default=False
+    )
+    cooperation_decision = models.BooleanField(
+        _("har beslut om samverkan"), default=False
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommun"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        help_text=_("Lämna tomt för en nationell organisation."),
+    )
+    updated_at = models.DateTimeField(_("senast ändrad"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("municipality"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.org_number = normalise_org_number(self.org_number)
+        super().save(*args, **kwargs)
+
+    @property
+    def owner_municipality(self):
+        return self.municipality
+
+    def get_areas_display(self):
+        labels = dict(WorkArea.choices)
+        return [labels[key] for key in self.areas if key in labels]

@@ -1,0 +1,171 @@
+"""`make bench`: it imports, each app's page list resolves to pages that answer, the report is written.
+
+The whole bench takes tens of minutes (scripts/bench/); these are its cheap parts,
+on `site_tree` and a bench set seeded at a few pages a scale.
+"""
+
+import io
+import json
+
+from django.urls import reverse
+
+import pytest
+
+from home.app_modules import app_modules
+from home.bench import BenchPage
+from scripts.bench import load, pages, report
+from scripts.bench.common import Target
+
+# Every page the bench measured before the pages moved into the apps (key: kind).
+PAGES = {
+    "home": "cached",
+    "news_index": "cached",
+    "news": "cached",
+    "content": "cached",
+    "search": "cached",
+    "agreement": "cached",
+    "principle": "cached",
+    "module_index": "cached",
+    "module": "cached",
+    "module_print": "cached",
+    "kommuner": "cached",
+    "kommun": "cached",
+    "login": "uncached",
+    "module_logged_in": "uncached",
+    "search_miss": "miss",
+    "module_logged_in_miss": "miss",
+    "floor": "reference",
+    "static": "reference",
+}
+
+
+def test_the_bench_imports():
+    from scripts.bench import run
+
+    assert callable(run.main)
+
+
+def test_every_apps_pages_are_measured_grouped_by_kind(site_tree):
+    targets = pages.resolve_targets()
+    assert {target.key: target.kind for target in targets} == PAGES
+    kinds = [target.kind for target in targets]
+    order = ["cached", "uncached", "miss", "reference"]
+    assert kinds == sorted(kinds, key=order.index)
+    assert {t.key for t in targets if t.weigh} == {
+        "home",
+        "news",
+        "content",
+        "principle",
+        "module",
+    }
+    assert {t.key for t in targets if t.lighthouse} == {"home", "module"}
+
+
+def test_every_apps_pages_answer(client, site_tree, circle_leader):
+    signed_in = type(client)()
+    signed_in.force_login(circle_leader)
+    for target in pages.resolve_targets():
+        if target.kind == "reference":
+            continue  # the bench's own URLs (config.bench_urls)
+        url = target.url_for_run(1)
+        response = (signed_in if target.logged_in else client).get(url)
+        assert response.status_code == 200, (target.key, url)
+    assert "/kommuner/kiruna/" in {target.url for target in pages.resolve_targets()}
+
+
+def test_a_missing_page_breaks_the_bench_with_a_message(home_page):
+    with pytest.raises(pages.BenchError, match="Ingen sida av typen NewsIndexPage"):
+        pages.resolve_targets()
+
+
+def test_a_page_of_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="kind"):
+        BenchPage("x", "X", "cachad", "/")
+
+
+@pytest.fixture
+def small_bench_set(site_tree, monkeypatch):
+    """The bench set at scale 1, with a few pages and organisations instead of thousands."""
+    import home.bench
+    import kommuner.bench
+    import studiematerial.bench
+
+    monkeypatch.setattr(home.bench, "NEWS_PER_SCALE", 3)
+    monkeypatch.setattr(studiematerial.bench, "MODULES_PER_SCALE", 2)
+    monkeypatch.setattr(kommuner.bench, "PER_KOMMUN_PER_SCALE", 1)
+    monkeypatch.setattr(kommuner.bench, "LARGE_PER_SCALE", 3)
+    for module in app_modules("bench"):
+        module.seed(io.StringIO(), 1)
+
+
+def test_the_bulk_created_pages_route_and_render(client, small_bench_set):
+    # Three news and two modules, each module with its print version.
+    assert pages.check_seeded_pages() == 3 + 2 * 2
+    assert pages.describe_data(1) == (
+        "3 nyheter, 2 studiematerial × 8 träffar, 1 organisationer per kommun, 3 i Kiruna"
+    )
+    assert client.get(reverse("search"), {"q": "testnyhet"}).status_code == 200
+
+
+def test_wrk_output_is_read():
+    output = """Running 3s test @ http://127.0.0.1:8000/
+  2 threads and 8 connections
+  Latency Distribution
+     50%  812.00us
+  12345 requests in 3.00s, 1.23MB read
+  Non-2xx or 3xx responses: 2
+Requests/sec:   4115.00
+"""
+    figures = load.parse_wrk(output)
+    assert figures == {
+        "requests_per_s": 4115.0,
+        "requests": 12345,
+        "latency_p50_ms": 0.81,
+        "non_2xx": 2,
+        "socket_errors": 0,
+    }
+
+
+def test_the_report_marks_missed_targets_and_has_the_extra_sections(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(report, "BENCH_DIR", tmp_path)
+    targets = [
+        Target("home", "Startsida", "cached", "/", figures={"queries_scale_1": 9}),
+        Target(
+            "static",
+            "Statisk fil",
+            "reference",
+            "/static/css/site.css",
+            figures={"requests_per_s": 3000.0},
+        ),
+    ]
+    targets[0].figures["requests_per_s"] = 2000.0
+    results = {
+        "started": "2026-01-01 00:00:00",
+        "duration_s": 1.0,
+        "settings": {"scale_1": "1 000 nyheter", "scale_10": "10 000 nyheter"},
+        "timings": {"total_s": 1.0},
+        "pages": {},
+        "page_weight": {},
+        "lighthouse": {},
+        "sections": [],
+        "load_average": [],
+        "errors": [],
+    }
+    report.add_section(results, "Invalidering", ["en rad", "en till"])
+    report.evaluate(targets, 3000.0)
+    table = report.write_results(results, targets)
+    assert "MISSAT: 9 frågor > 8" in table
+    markdown = (tmp_path / "results.md").read_text()
+    assert "## Invalidering\n\n```\nen rad\nen till\n```" in markdown
+    saved = json.loads((tmp_path / "results.json").read_text())
+    assert saved["sections"] == [
+        {"title": "Invalidering", "lines": ["en rad", "en till"]}
+    ]
+    assert report.section_lines(results["sections"]) == [
+        "Invalidering",
+        "    en rad",
+        "    en till",
+        "",
+    ]
