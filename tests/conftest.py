@@ -13,6 +13,8 @@ from pathlib import Path
 
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
 import pytest
 
@@ -112,3 +114,36 @@ def home_page(db):
 def site_tree(db):
     """A small realistic site, with the demo content's URLs (tests/site_tree.py)."""
     return build_site_tree()
+
+
+# The demo content, committed, for the live-server tests -------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker):
+    """Load the demo content into the test database, for the tests against live servers.
+
+    Idempotent, and committed: the browser and two-server tests run last (see
+    pytest_collection_modifyitems), after every test that rolls back to the database
+    the migrations made.
+    """
+    if not _is_test_database(connection):
+        # pytest-django creates the test database only for a run with tests that use
+        # `db`, `transactional_db` or `live_server`; without one this would fill the
+        # development database.
+        pytest.fail(
+            "Refusing to load the demo content into "
+            f"{connection.settings_dict['NAME']!r}: it is not a test database.",
+            pytrace=False,
+        )
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+
+
+def _is_test_database(connection):
+    name = str(connection.settings_dict["NAME"])
+    if name == connection.settings_dict["TEST"].get("NAME"):
+        return True
+    if connection.vendor == "sqlite":
+        return connection.is_in_memory_db()
+    return name.startswith(TEST_DATABASE_PREFIX)

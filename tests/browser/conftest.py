@@ -18,15 +18,12 @@ tolerate what the others left: unique usernames (`unique_name`), and no test may
 on a record or register that another browser test changes.
 """
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import caches
-from django.core.management import call_command
-from django.db import connection, connections
-from django.db.backends.base.creation import TEST_DATABASE_PREFIX
+from django.db import connections
 from django.test.testcases import LiveServerThread
 
 import pytest
@@ -66,35 +63,6 @@ def allow_orm_in_event_loop():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield
-
-
-@pytest.fixture(scope="package")
-def demo_site(django_db_setup, django_db_blocker):
-    """Load the demo content into the test database, for all the browser tests.
-
-    Idempotent, and committed: the browser tests run last (tests/conftest.py), after
-    every test that rolls back to the database the migrations made.
-    """
-    if not _is_test_database(connection):
-        # pytest-django creates the test database only for a run with tests that use
-        # `db`, `transactional_db` or `live_server`; without one this would fill the
-        # development database.
-        pytest.fail(
-            "Refusing to load the demo content into "
-            f"{connection.settings_dict['NAME']!r}: it is not a test database.",
-            pytrace=False,
-        )
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
-
-
-def _is_test_database(connection):
-    name = str(connection.settings_dict["NAME"])
-    if name == connection.settings_dict["TEST"].get("NAME"):
-        return True
-    if connection.vendor == "sqlite":
-        return connection.is_in_memory_db()
-    return name.startswith(TEST_DATABASE_PREFIX)
 
 
 @pytest.fixture(scope="package")

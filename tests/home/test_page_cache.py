@@ -520,3 +520,13 @@ def test_a_shared_page_type_differs_for_a_signed_in_visitor_only_in_the_header(
     header = render_to_string(cache.ACCOUNT_TEMPLATE, {"user": AnonymousUser()})
     signed_in = render_to_string(cache.ACCOUNT_TEMPLATE, {"user": circle_leader})
     assert rendered.content.decode() == anonymous.replace(header, signed_in)
+
+
+def test_a_changed_site_refreshes_the_pages_of_that_site(client, site_tree):
+    from wagtail.models import Site
+
+    warm(client, URL, "/robots.txt")
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Studieplattformen"
+    site.save()
+    assert states(client, URL, "/robots.txt") == {URL: "miss", "/robots.txt": "miss"}

@@ -2,8 +2,8 @@
 
 Each server has its own directories (static files, media, the embedded caches it would
 fall back to), so nothing reaches the other except through PostgreSQL and Redis. They
-run production settings against the test database, so what the tests save is committed
-and stays: like the browser tests, these run after every other test (tests/conftest.py)
+run production settings against the test database with the demo content
+(`demo_site`), so what the tests save is committed and stays: like the browser tests, these run after every other test (tests/conftest.py)
 and never flush the database.
 
 They need PostgreSQL and Redis, which `make test-postgres` starts (scripts/with-postgres.sh,
@@ -240,7 +240,7 @@ def shared_services():
 
 
 @pytest.fixture(scope="package")
-def servers(shared_services, django_db_setup, django_db_blocker, tmp_path_factory):
+def servers(shared_services, demo_site, django_db_blocker, tmp_path_factory):
     """Servers A and B, each a gunicorn process with directories of its own."""
     with django_db_blocker.unblock():
         root = tmp_path_factory.mktemp("servers")
