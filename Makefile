@@ -60,10 +60,15 @@ worker: install ## Run background tasks (e-mail) from the database queue, under 
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) db_worker
 
 bench: install chromium ## Measure the main pages on a large seeded data set
-	@command -v wrk >/dev/null && command -v npm >/dev/null || { \
-	  echo "Installerar wrk och npm (apt) för mätningen"; \
-	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk nodejs npm; }
+	@# Only what is missing, each on its own: a Node.js from elsewhere may bring its own npm,
+	@# which apt's npm would conflict with.
+	@SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	for tool in wrk node npm; do \
+	  command -v $$tool >/dev/null && continue; \
+	  package=$$([ $$tool = node ] && echo nodejs || echo $$tool); \
+	  echo "Installerar $$package (apt) för mätningen"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$package || exit 1; \
+	done
 	scripts/with-redis.sh $(BIN)/python -m scripts.bench
 
 .PHONY: help install migrate demo run chromium test test-postgres lint format serve worker bench
