@@ -6,8 +6,7 @@ from operator import or_
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -31,11 +30,41 @@ HOME_SECTIONS_HOOK = "home_page_sections"
 
 
 def public_pages(queryset):
-    """Exclude pages in a private section, in the same query (Wagtail's .public() adds one)."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    """Exclude pages in a private section, by path from the cached restricted_paths().
+
+    No subquery, and no condition at all while nothing is restricted; Wagtail's
+    .public() would look the restrictions up in a query of its own each time.
+    """
+    return _outside(queryset, restricted_paths())
+
+
+def children_of(queryset, page):
+    """The queryset's pages that are children of `page`, as Wagtail's child_of().
+
+    As a range of tree paths, as treebeard's get_children(), which the index on path
+    answers: child_of() is a LIKE, which SQLite answers by reading every page.
+    """
+    step, alphabet = page.steplen, page.alphabet
+    return queryset.filter(
+        depth=page.depth + 1,
+        path__range=(page.path + alphabet[0] * step, page.path + alphabet[-1] * step),
     )
-    return queryset.exclude(Exists(restricted))
+
+
+def descendants_of(queryset, page):
+    """The queryset's pages below `page`, as Wagtail's descendant_of(), as a path range."""
+    longest = Page._meta.get_field("path").max_length
+    return queryset.filter(
+        path__gt=page.path,
+        path__lte=page.path + page.alphabet[-1] * (longest - len(page.path)),
+    )
+
+
+def _outside(queryset, paths):
+    """The queryset without the pages at or below any of `paths`."""
+    if not paths:
+        return queryset
+    return queryset.exclude(reduce(or_, (Q(path__startswith=p) for p in paths)))
 
 
 def restricted_paths():
@@ -58,11 +87,7 @@ def searchable_pages():
     excluded by path (from restricted_paths(), cached) rather than by the subquery of
     public_pages(); Wagtail's public() would look the restrictions up each time.
     """
-    pages = Page.objects.live()
-    paths = restricted_paths()
-    if paths:
-        pages = pages.exclude(reduce(or_, (Q(path__startswith=p) for p in paths)))
-    return pages
+    return _outside(Page.objects.live(), restricted_paths())
 
 
 class SitePage(Page):
@@ -172,7 +197,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
 
     def news(self):
         return (
-            public_pages(NewsPage.objects.child_of(self).live())
+            public_pages(children_of(NewsPage.objects.live(), self))
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
@@ -244,6 +269,9 @@ class NewsPage(SitePage):
     class Meta:
         verbose_name = _("nyhet")
         verbose_name_plural = _("nyheter")
+        # The news list's order, newest first: the latest few are read from the
+        # index instead of sorting every news item.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="home_news_date_idx")]
 
 
 @register_setting(icon="mail")

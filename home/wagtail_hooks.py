@@ -7,14 +7,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import personal_data_views
-from .models import HOME_SECTIONS_HOOK, NewsIndexPage
+from .models import HOME_SECTIONS_HOOK, NewsIndexPage, children_of
 
 HOME_NEWS_COUNT = 3
 
 
 @hooks.register(HOME_SECTIONS_HOOK, order=100)
 def latest_news_section(request, home_page):
-    index = NewsIndexPage.objects.live().child_of(home_page).first()
+    # By id, not path: there is at most one, and the database starts from its table.
+    index = children_of(NewsIndexPage.objects.live(), home_page).order_by("pk").first()
     if index is None:
         return None
     return {

@@ -20,7 +20,7 @@ from wagtail.search import index
 from home import cache
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, DiscussionQuestionBlock
 from home.cache import cached
-from home.models import SitePage, public_pages
+from home.models import SitePage, children_of, public_pages
 
 
 def discussion_questions_field(**kwargs):
@@ -66,7 +66,7 @@ class AgreementPage(SitePage):
 
     def principles(self):
         return public_pages(
-            PrinciplePage.objects.child_of(self).live()
+            children_of(PrinciplePage.objects.live(), self)
         ).defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
@@ -188,7 +188,7 @@ class StudyModuleIndexPage(SitePage):
 
     def modules(self):
         return (
-            public_pages(StudyModulePage.objects.child_of(self).live())
+            public_pages(children_of(StudyModulePage.objects.live(), self))
             .defer_streamfields()
             .annotate(
                 session_count=models.Subquery(

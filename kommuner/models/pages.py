@@ -38,7 +38,7 @@ from wagtail.search import index
 
 from home import cache
 from home.blocks import BodyBlock
-from home.models import SitePage, public_pages
+from home.models import SitePage, descendants_of, public_pages
 
 from .. import open_data
 from .organisations import Organisation
@@ -461,7 +461,7 @@ def kommuner_home_section(request, home_page):
 
 def _home_section(home_page):
     page = (
-        public_pages(KommunIndexPage.objects.live().descendant_of(home_page))
+        public_pages(descendants_of(KommunIndexPage.objects.live(), home_page))
         .defer_streamfields()
         .annotate(
             in_place=_count(
