@@ -74,7 +74,8 @@ def breadcrumbs(context, page):
     crumbs = cache.cached(
         f"chrome:crumbs:{paths[-1]}", compute, (cache.PAGES, cache.SITES)
     )
-    return {"crumbs": crumbs, "page": page}
+    # With the request, so that the site root paths come from the request.
+    return {"crumbs": crumbs, "page": page, "page_url": page.get_url(request)}
 
 
 def contact_settings(request):
