@@ -74,13 +74,15 @@ def _count(queryset):
     return Coalesce(Subquery(counted), 0)
 
 
-def municipalities_with_figures():
+def municipalities_with_figures(changes=False):
     """Every kommun with its län, record, status and counts, in one query.
 
     The counts are subqueries rather than joins so that a kommun with many
-    organisations and IOPs does not multiply the rows the database reads.
+    organisations and IOPs does not multiply the rows the database reads. With
+    `changes`, also when each kommun's organisations last changed (for open data):
+    another pass over every organisation, which the pages do not show.
     """
-    return Municipality.objects.select_related(
+    municipalities = Municipality.objects.select_related(
         "county", "record", "record__agreement_document"
     ).annotate(
         status=Coalesce(F("record__agreement_status"), Value(AgreementStatus.MISSING)),
@@ -90,14 +92,18 @@ def municipalities_with_figures():
         organisation_count=_count(
             Organisation.objects.filter(municipality=OuterRef("pk"))
         ),
-        organisations_changed_at=Subquery(
-            Organisation.objects.filter(municipality=OuterRef("pk"))
-            .order_by()
-            .values("municipality")
-            .annotate(latest=Max("updated_at"))
-            .values("latest")
-        ),
     )
+    if changes:
+        municipalities = municipalities.annotate(
+            organisations_changed_at=Subquery(
+                Organisation.objects.filter(municipality=OuterRef("pk"))
+                .order_by()
+                .values("municipality")
+                .annotate(latest=Max("updated_at"))
+                .values("latest")
+            ),
+        )
+    return municipalities
 
 
 class OverviewFilterForm(forms.Form):
@@ -231,7 +237,11 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
     # URLs of the routes, built from the page's own URL without a query each.
 
     def _base_url(self, request):
-        return self.get_url(request)
+        # Once per request: the tables ask for it on each of 290 rows.
+        known = getattr(self, "_base_url_for", None)
+        if known is None or known[0] is not request:
+            known = self._base_url_for = (request, self.get_url(request))
+        return known[1]
 
     def _attach_county_urls(self, request, county):
         base = self._base_url(request)
@@ -249,8 +259,10 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
                 municipality.status_label = AgreementStatus(municipality.status).label
         return municipalities
 
-    def municipalities(self, request, **filters):
-        municipalities = list(municipalities_with_figures().filter(**filters))
+    def municipalities(self, request, changes=False, **filters):
+        municipalities = list(
+            municipalities_with_figures(changes=changes).filter(**filters)
+        )
         municipalities.sort(key=lambda m: swedish_sort_key(m.name))
         return self._attach_urls(request, municipalities)
 
@@ -312,7 +324,9 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
     # Open data.
 
     def open_data_rows(self, request):
-        municipalities = sorted(self.municipalities(request), key=lambda m: m.code)
+        municipalities = sorted(
+            self.municipalities(request, changes=True), key=lambda m: m.code
+        )
         return open_data.rows(municipalities, absolute_url=request.build_absolute_uri)
 
     @path("data/csv/", name="data_csv")
