@@ -135,20 +135,34 @@ class PrinciplePage(SitePage):
 
     def treating_modules(self):
         """Live modules with a session on this principle, one more than are shown."""
+        # EXISTS, not a join: the database walks the modules in order and stops at
+        # the eleventh that treats the principle, instead of reading every session
+        # on it and removing the duplicates.
         return list(
             StudyModulePage.objects.live()
-            .filter(sessions__principles=self)
-            .distinct()
+            .filter(
+                models.Exists(self._sessions_on_it().filter(page=models.OuterRef("pk")))
+            )
             .only("id", "title", "url_path", "path", "depth", "intro")
             .order_by("path")[: self.modules_shown + 1]
         )
+
+    def _sessions_on_it(self):
+        """Sessions on this principle, by a lookup of each session's own row."""
+        on_it = StudySession.principles.through.objects.filter(
+            studysession=models.OuterRef("pk"), principlepage=self
+        )
+        return StudySession.objects.filter(models.Exists(on_it))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         modules = self.treating_modules()
         shown = modules[: self.modules_shown]
-        sessions = StudySession.objects.filter(principles=self, page__in=shown).only(
-            "id", "title", "anchor", "sort_order", "page_id"
+        # From the shown modules' sessions, not from every session on the principle.
+        sessions = (
+            self._sessions_on_it()
+            .filter(page__in=shown)
+            .only("id", "title", "anchor", "sort_order", "page_id")
         )
         by_module = {module.pk: [] for module in shown}
         for session in sessions:
