@@ -1,5 +1,6 @@
 """Admin registrations and home-page sections owned by the home app."""
 
+from django.db.models import Subquery
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -7,20 +8,26 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import personal_data_views
-from .models import HOME_SECTIONS_HOOK, NewsIndexPage, children_of
+from .models import HOME_SECTIONS_HOOK, NewestFirst, NewsIndexPage, children_of
 
 HOME_NEWS_COUNT = 3
 
 
 @hooks.register(HOME_SECTIONS_HOOK, order=100)
 def latest_news_section(request, home_page):
-    # By id, not path: there is at most one, and the database starts from its table.
-    index = children_of(NewsIndexPage.objects.live(), home_page).order_by("pk").first()
+    # Looked up by the ids of its own small table: filtered by place in the tree
+    # first, the database would read every page below the home page to find it.
+    index = (
+        children_of(NewsIndexPage.objects.live(), home_page)
+        .filter(pk__in=Subquery(NewsIndexPage.objects.order_by().values("pk")))
+        .order_by("pk")
+        .first()
+    )
     if index is None:
         return None
     return {
         "title": _("Senaste nytt"),
-        "items": list(index.news()[:HOME_NEWS_COUNT]),
+        "items": NewestFirst(index.news())[:HOME_NEWS_COUNT],
         "more_url": index.get_url(request),
         "more_label": _("Alla nyheter"),
     }

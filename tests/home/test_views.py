@@ -350,3 +350,23 @@ def test_search_results_link_to_each_page_with_its_summary(client, site_tree):
         page = page.specific
         assert f'href="{page.url}"' in html
         assert escape(page.get_meta_description()) in html
+
+
+@pytest.mark.parametrize("spare", [50, 0])
+def test_news_newest_first_are_the_querysets_whatever_the_window(
+    site_tree, monkeypatch, spare
+):
+    from home.models import NewestFirst
+
+    # With no spare, the two newest news hold no "nyhet": the plain query answers.
+    monkeypatch.setattr(NewestFirst, "SPARE", spare)
+    news = site_tree.news_index.news()
+    for category in ("", "nyhet", "inbjudan", "rapport"):
+        shown = news.filter(category=category) if category else news
+        newest = NewestFirst(shown)
+        assert newest.count() == shown.count()
+        for start, stop in [(0, 1), (0, 3), (1, 2), (2, 20), (5, 6), (6, 8)]:
+            assert newest[start:stop] == list(shown[start:stop]), (category, start)
+    assert [p.title for p in NewestFirst(news.filter(category="nyhet"))[0:1]] == [
+        "Ny studiemodul om dialog"
+    ]
