@@ -344,41 +344,55 @@ def content_changed(*kinds, using=None):
             transaction.on_commit(_BumpOnCommit(kind), using=using)
 
 
-#: The sites and their root pages, read once per process until sites or pages change:
-#: (the versions of SITES and PAGES, the rows pickled, Wagtail's site root paths).
-_sites_memo = [None]
+#: Values kept in this process: key → (the versions they were made under, pickled).
+_local = {}
+
+
+def cached_locally(key, compute, kinds):
+    """As cached(), but kept in this process rather than in the shared cache.
+
+    For the few small values that nearly every request reads (the sites, the menu,
+    the footer's contact details, the restricted sections): no cache read for them
+    on a request, and no cache write when they are made again, once a process, after
+    a change. Tied to the versions of `kinds` like any fragment, so never out of date.
+    Only for keys of which there are few (one per site, not one per page). Each call
+    gets a copy of its own, as from the shared cache.
+    """
+    shows(*kinds)
+    versions = current_versions()
+    token = tuple(versions[kind] for kind in kinds)
+    kept = _local.get(key)
+    if kept is None or kept[0] != token:
+        kept = (token, pickle.dumps(compute()))
+        _local[key] = kept
+    return pickle.loads(kept[1])  # noqa: S301 - pickled in this process, above
+
+
+def _read_sites():
+    sites = list(
+        Site.objects.select_related("root_page", "root_page__locale").order_by(
+            "-root_page__url_path", "-is_default_site", "hostname"
+        )
+    )
+    root_paths = [
+        SiteRootPath(
+            site.id,
+            site.root_page.url_path,
+            site.root_url,
+            site.root_page.locale.language_code,
+        )
+        for site in sites
+    ]
+    return sites, root_paths
 
 
 def _sites():
     """Every site with its root page, and the root paths Wagtail makes page URLs from.
 
     One query whenever sites or pages have changed (a page move or a new slug changes
-    a root page's URL path), and none otherwise: the rows are few, so each process
-    keeps them, tied to the versions they were read under like any cached fragment.
+    a root page's URL path), and none otherwise.
     """
-    shows(SITES, PAGES)
-    versions = current_versions()
-    token = (versions[SITES], versions[PAGES])
-    memo = _sites_memo[0]
-    if memo is None or memo[0] != token:
-        sites = list(
-            Site.objects.select_related("root_page", "root_page__locale").order_by(
-                "-root_page__url_path", "-is_default_site", "hostname"
-            )
-        )
-        root_paths = [
-            SiteRootPath(
-                site.id,
-                site.root_page.url_path,
-                site.root_url,
-                site.root_page.locale.language_code,
-            )
-            for site in sites
-        ]
-        memo = (token, pickle.dumps(sites), tuple(root_paths))
-        _sites_memo[0] = memo
-    # Each request gets instances of its own, as it would from a query.
-    return pickle.loads(memo[1]), list(memo[2])  # noqa: S301 - pickled just above
+    return cached_locally("sites", _read_sites, (SITES, PAGES))
 
 
 def _site_for_host(sites, hostname, port):

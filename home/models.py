@@ -19,7 +19,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock, ContentBodyBlock
-from .cache import RESTRICTIONS, cached
+from .cache import RESTRICTIONS, cached_locally
 
 TREE_STEPLEN = Page.steplen
 
@@ -73,7 +73,7 @@ def restricted_paths():
     Who may see a page must never wait for other content to change: the list has its
     own kind of content, which every write to a restriction and every move refreshes.
     """
-    return cached(
+    return cached_locally(
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
         (RESTRICTIONS,),

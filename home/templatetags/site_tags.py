@@ -27,7 +27,9 @@ def _menu_items(request, site):
             for child in children
         ]
 
-    return cache.cached(f"chrome:nav:{site.pk}", compute, (cache.PAGES, cache.SITES))
+    return cache.cached_locally(
+        f"chrome:nav:{site.pk}", compute, (cache.PAGES, cache.SITES)
+    )
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
@@ -101,7 +103,7 @@ def contact_settings(request):
             else "",
         }
 
-    return cache.cached(
+    return cache.cached_locally(
         f"chrome:contact:{site.pk}",
         compute,
         (cache.SETTINGS, cache.PAGES, cache.SITES),
