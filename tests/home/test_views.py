@@ -367,6 +367,13 @@ def test_news_newest_first_are_the_querysets_whatever_the_window(
         assert newest.count() == shown.count()
         for start, stop in [(0, 1), (0, 3), (1, 2), (2, 20), (5, 6), (6, 8)]:
             assert newest[start:stop] == list(shown[start:stop]), (category, start)
+    counted = site_tree.news_index
+    from wagtail.models import Page
+
+    from home.models import NewsPage, children_of, public_pages
+
+    cheaper = public_pages(children_of(Page.objects.live().type(NewsPage), counted))
+    assert NewestFirst(news, cheaper).count() == news.count() == 6
     assert [p.title for p in NewestFirst(news.filter(category="nyhet"))[0:1]] == [
         "Ny studiemodul om dialog"
     ]
