@@ -41,19 +41,12 @@ from home.blocks import BodyBlock
 from home.models import SitePage, descendants_of, public_pages
 
 from .. import open_data
-from .organisations import Organisation
+from .organisations import Organisation, swedish_sort_key
 from .places import CONTENT_KIND, County, Municipality, PostalCode
 from .records import AgreementStatus, IOPPartnership, PolicyRecord
 
 #: Statuses that mean the kommun has a local agreement of its own.
 AGREEMENT_IN_PLACE = (AgreementStatus.ADOPTED, AgreementStatus.REVISED)
-
-# Å, Ä and Ö sort after Z, in that order; the database's binary order puts Ä before Å.
-_SWEDISH_ORDER = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}", "é": "e", "ü": "y"})
-
-
-def swedish_sort_key(text):
-    return text.lower().translate(_SWEDISH_ORDER)
 
 
 def record_or_none(obj):
@@ -411,20 +404,11 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             raise Http404
         self._attach_urls(request, [municipality])
         record = municipality.policy_record
-        # Sorted in Python for Swedish order (the databases sort Ä before Å), by name
-        # alone; then only the page shown is fetched whole, so a large register costs
-        # a list of names rather than thousands of objects.
-        names = sorted(
-            municipality.organisations.values_list("id", "name"),
-            key=lambda row: swedish_sort_key(row[1]),
-        )
-        paginator = Paginator(names, self.organisations_per_page)
-        try:
-            organisations_page = paginator.page(request.GET.get("sida", 1))
-        except (PageNotAnInteger, EmptyPage) as exc:
-            raise Http404 from exc
-        shown = [pk for pk, _name in organisations_page.object_list]
-        fetched = municipality.organisations.only(
+        # In Swedish order by the stored sort name, which the database pages through
+        # on its index: a large register costs the hundred organisations shown.
+        organisations = municipality.organisations.order_by(
+            "sort_name", "name", "pk"
+        ).only(
             "id",
             "name",
             "form",
@@ -433,8 +417,12 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             "signed_national_agreement",
             "cooperation_decision",
             "municipality_id",
-        ).in_bulk(shown)
-        organisations_page.object_list = [fetched[pk] for pk in shown if pk in fetched]
+        )
+        paginator = Paginator(organisations, self.organisations_per_page)
+        try:
+            organisations_page = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage) as exc:
+            raise Http404 from exc
         return self.render(
             request,
             template="kommuner/public/kommun.html",
@@ -451,9 +439,9 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
                     else []
                 ),
                 "region_record": record_or_none(municipality.county),
-                "organisations": organisations_page.object_list,
+                "organisations": list(organisations_page.object_list),
                 "organisations_page": organisations_page,
-                "organisation_count": len(names),
+                "organisation_count": paginator.count,
             },
         )
 
