@@ -99,6 +99,30 @@ def municipalities_with_figures(changes=False):
     return municipalities
 
 
+def municipalities_in_tables():
+    """Every kommun with what the tables of kommuner show: its län, status, counts, year.
+
+    One query, as municipalities_with_figures(), but with the record's year alone
+    rather than the whole record and its document, which the tables do not show.
+    """
+    return (
+        Municipality.objects.select_related("county")
+        .only("id", "code", "name", "slug", "county")
+        .annotate(
+            status=Coalesce(
+                F("record__agreement_status"), Value(AgreementStatus.MISSING)
+            ),
+            agreement_year=F("record__agreement_year"),
+            iop_count=_count(
+                IOPPartnership.objects.filter(record__municipality=OuterRef("pk"))
+            ),
+            organisation_count=_count(
+                Organisation.objects.filter(municipality=OuterRef("pk"))
+            ),
+        )
+    )
+
+
 class OverviewFilterForm(forms.Form):
     lan = forms.ChoiceField(label=_("Län"), required=False)
     status = forms.ChoiceField(
@@ -242,22 +266,27 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
         county.filter_url = f"{base}?lan={county.slug}"
         return county
 
-    def _attach_urls(self, request, municipalities):
+    def _attach_urls(self, request, municipalities, records=True):
         base = self._base_url(request)
         for municipality in municipalities:
             municipality.page_url = f"{base}{municipality.slug}/"
             self._attach_county_urls(request, municipality.county)
-            municipality.policy_record = record_or_none(municipality)
+            if records:
+                municipality.policy_record = record_or_none(municipality)
             if hasattr(municipality, "status"):
                 municipality.status_label = AgreementStatus(municipality.status).label
         return municipalities
 
     def municipalities(self, request, changes=False, **filters):
-        municipalities = list(
-            municipalities_with_figures(changes=changes).filter(**filters)
-        )
+        """The kommuner in Swedish order: for the tables, or with `changes` every
+        record whole and when the organisations last changed (for open data)."""
+        if changes:
+            queryset = municipalities_with_figures(changes=True)
+        else:
+            queryset = municipalities_in_tables()
+        municipalities = list(queryset.filter(**filters))
         municipalities.sort(key=lambda m: swedish_sort_key(m.name))
-        return self._attach_urls(request, municipalities)
+        return self._attach_urls(request, municipalities, records=changes)
 
     # The overview.
 

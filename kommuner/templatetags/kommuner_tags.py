@@ -29,8 +29,7 @@ def municipality_rows(municipalities, show_county):
     escape = conditional_escape
     rows = []
     for municipality in municipalities:
-        record = municipality.policy_record
-        year = record.agreement_year if record is not None else None
+        year = municipality.agreement_year  # municipalities_in_tables()
         rows.append(
             ROW.format(
                 code=escape(municipality.code),
