@@ -5,7 +5,7 @@ from django import template
 from wagtail.models import Page
 
 from home import cache
-from home.models import KansliContactSettings
+from home.models import KansliContactSettings, child_paths
 
 register = template.Library()
 
@@ -17,10 +17,11 @@ def _site(request):
 def _menu_items(request, site):
     def compute():
         children = (
-            site.root_page.get_children()
+            Page.objects.filter(path__in=child_paths(site.root_page))
             .live()
             .in_menu()
             .only("id", "title", "url_path", "path", "depth")
+            .order_by("path")
         )
         return [
             {"title": child.title, "url": child.get_url(request), "path": child.path}
