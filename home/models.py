@@ -51,6 +51,19 @@ def children_of(queryset, page):
     )
 
 
+def of_few(queryset):
+    """The queryset, looked up from its page type's own table (for types with few pages).
+
+    Filtered by the page tree or ordered by path alone, SQLite starts from the page
+    tree and reads every page of the site to find the few of the type; with their ids
+    from their own table it reads those alone.
+    """
+    model = queryset.model
+    return queryset.filter(
+        pk__in=models.Subquery(model.objects.order_by().values("pk"))
+    )
+
+
 def child_paths(page):
     """The tree paths of `page`'s children, in order, however many pages lie below them.
 
@@ -210,6 +223,20 @@ class NewsCategory(models.TextChoices):
     NEWS = "nyhet", _("Nyhet")
     INVITATION = "inbjudan", _("Inbjudan")
     REPORT = "rapport", _("Rapport")
+
+
+class CountedBy:
+    """A queryset for a Paginator, counted by a cheaper query of the same pages (say,
+    on the page table alone, without joining each page type's own)."""
+
+    def __init__(self, queryset, counted):
+        self.queryset, self.counted = queryset, counted
+
+    def count(self):
+        return self.counted.count()
+
+    def __getitem__(self, key):
+        return self.queryset[key]
 
 
 class NewestFirst:

@@ -1,6 +1,5 @@
 """Admin registrations and home-page sections owned by the home app."""
 
-from django.db.models import Subquery
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +7,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import personal_data_views
-from .models import HOME_SECTIONS_HOOK, NewestFirst, NewsIndexPage, children_of
+from .models import (
+    HOME_SECTIONS_HOOK,
+    NewestFirst,
+    NewsIndexPage,
+    children_of,
+    of_few,
+)
 
 HOME_NEWS_COUNT = 3
 
@@ -18,8 +23,7 @@ def latest_news_section(request, home_page):
     # Looked up by the ids of its own small table: filtered by place in the tree
     # first, the database would read every page below the home page to find it.
     index = (
-        children_of(NewsIndexPage.objects.live(), home_page)
-        .filter(pk__in=Subquery(NewsIndexPage.objects.order_by().values("pk")))
+        of_few(children_of(NewsIndexPage.objects.live(), home_page))
         .order_by("pk")
         .first()
     )

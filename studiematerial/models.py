@@ -20,7 +20,7 @@ from wagtail.search import index
 from home import cache
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, DiscussionQuestionBlock
 from home.cache import cached
-from home.models import SitePage, children_of, public_pages
+from home.models import CountedBy, SitePage, children_of, of_few, public_pages
 
 
 def discussion_questions_field(**kwargs):
@@ -182,7 +182,7 @@ class PrinciplePage(SitePage):
 
 
 def module_index_url(request):
-    index = StudyModuleIndexPage.objects.live().first()
+    index = of_few(StudyModuleIndexPage.objects.live()).first()
     return index.get_url(request) if index else ""
 
 
@@ -219,7 +219,7 @@ class StudyModuleIndexPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         modules = self.modules()
         principles = list(
-            PrinciplePage.objects.live()
+            of_few(PrinciplePage.objects.live())
             .only("id", "title", "slug", "path")
             .order_by("path")
         )
@@ -233,6 +233,14 @@ class StudyModuleIndexPage(SitePage):
                         page=models.OuterRef("pk"), principles=current
                     )
                 )
+            )
+        else:
+            # The same modules counted on the page table alone.
+            modules = CountedBy(
+                modules,
+                public_pages(
+                    children_of(Page.objects.live().type(StudyModulePage), self)
+                ),
             )
         paginator = Paginator(modules, self.per_page)
         try:

@@ -38,7 +38,7 @@ from wagtail.search import index
 
 from home import cache
 from home.blocks import BodyBlock
-from home.models import SitePage, descendants_of, public_pages
+from home.models import SitePage, descendants_of, of_few, public_pages
 
 from .. import open_data
 from .organisations import Organisation, swedish_sort_key
@@ -557,7 +557,7 @@ def kommuner_home_section(request, home_page):
 
 def _home_section(home_page):
     page = (
-        public_pages(descendants_of(KommunIndexPage.objects.live(), home_page))
+        of_few(public_pages(descendants_of(KommunIndexPage.objects.live(), home_page)))
         .defer_streamfields()
         .annotate(
             in_place=_count(
