@@ -377,3 +377,24 @@ def test_news_newest_first_are_the_querysets_whatever_the_window(
     assert [p.title for p in NewestFirst(news.filter(category="nyhet"))[0:1]] == [
         "Ny studiemodul om dialog"
     ]
+
+
+def test_listings_leave_out_restricted_pages_and_their_sections(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    newest = site_tree.news[-1]
+    assert newest.title in client.get("/nyheter/").content.decode()
+    assert newest.title in client.get("/").content.decode()
+    PageViewRestriction.objects.create(
+        page=newest, restriction_type=PageViewRestriction.LOGIN
+    )
+    for url in ("/nyheter/", "/"):
+        html = client.get(url).content.decode()
+        assert newest.title not in html, url
+        assert site_tree.news[-2].title in html, url
+    # A restriction on the section hides every page in it.
+    PageViewRestriction.objects.create(
+        page=site_tree.news_index, restriction_type=PageViewRestriction.LOGIN
+    )
+    html = client.get("/").content.decode()
+    assert all(news.title not in html for news in site_tree.news)
