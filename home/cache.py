@@ -41,6 +41,7 @@ import contextvars
 import gzip
 import hashlib
 import logging
+import pickle
 import secrets
 
 from django.conf import settings
@@ -48,10 +49,18 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
 from django.utils.regex_helper import _lazy_re_compile
 
 from wagtail.models import Site
+from wagtail.models.sites import (
+    MATCH_DEFAULT,
+    MATCH_HOSTNAME,
+    MATCH_HOSTNAME_DEFAULT,
+    MATCH_HOSTNAME_PORT,
+    SiteRootPath,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -335,15 +344,95 @@ def content_changed(*kinds, using=None):
             transaction.on_commit(_BumpOnCommit(kind), using=using)
 
 
-def site_for_request(request):
-    """Wagtail's Site for the request, looked up once per host until sites change."""
-    if not hasattr(request, "_wagtail_site"):
-        host = request.get_host()
-        # A missing site is kept as 0, since the cache cannot tell None from a miss.
-        site = cached(
-            f"site:{host}", lambda: Site.find_for_request(request) or 0, (SITES,)
+#: Values kept in this process: key → (the versions they were made under, pickled).
+_local = {}
+
+
+def cached_locally(key, compute, kinds):
+    """As cached(), but kept in this process rather than in the shared cache.
+
+    For the few small values that nearly every request reads (the sites, the menu,
+    the footer's contact details, the restricted sections): no cache read for them
+    on a request, and no cache write when they are made again, once a process, after
+    a change. Tied to the versions of `kinds` like any fragment, so never out of date.
+    Only for keys of which there are few (one per site, not one per page). Each call
+    gets a copy of its own, as from the shared cache.
+    """
+    shows(*kinds)
+    versions = current_versions()
+    token = tuple(versions[kind] for kind in kinds)
+    kept = _local.get(key)
+    if kept is None or kept[0] != token:
+        kept = (token, pickle.dumps(compute()))
+        _local[key] = kept
+    return pickle.loads(kept[1])  # noqa: S301 - pickled in this process, above
+
+
+def _read_sites():
+    sites = list(
+        Site.objects.select_related("root_page", "root_page__locale").order_by(
+            "-root_page__url_path", "-is_default_site", "hostname"
         )
-        request._wagtail_site = site or None
+    )
+    root_paths = [
+        SiteRootPath(
+            site.id,
+            site.root_page.url_path,
+            site.root_url,
+            site.root_page.locale.language_code,
+        )
+        for site in sites
+    ]
+    return sites, root_paths
+
+
+def _sites():
+    """Every site with its root page, and the root paths Wagtail makes page URLs from.
+
+    One query whenever sites or pages have changed (a page move or a new slug changes
+    a root page's URL path), and none otherwise.
+    """
+    return cached_locally("sites", _read_sites, (SITES, PAGES))
+
+
+def _site_for_host(sites, hostname, port):
+    """Wagtail's choice of site (wagtail.models.sites.get_site_for_hostname), in Python."""
+
+    def match(site):
+        if site.hostname == hostname and site.port == port:
+            return MATCH_HOSTNAME_PORT
+        if site.hostname == hostname and site.is_default_site:
+            return MATCH_HOSTNAME_DEFAULT
+        if site.is_default_site:
+            return MATCH_DEFAULT
+        return MATCH_HOSTNAME
+
+    found = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site),
+        key=match,
+    )
+    if not found:
+        return None
+    first = match(found[0])
+    if len(found) == 1 or first in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+        return found[0]
+    if first == MATCH_DEFAULT:
+        return found[len(found) == 2]
+    return None
+
+
+def site_for_request(request):
+    """Wagtail's Site for the request (as Site.find_for_request), without a query.
+
+    Also gives the request Wagtail's site root paths, from which every page URL in the
+    response is made, so that those are not read from the default cache either.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        sites, root_paths = _sites()
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = _site_for_host(sites, hostname, request.get_port())
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            request._wagtail_cached_site_root_paths = root_paths
     return request._wagtail_site
 
 

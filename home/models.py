@@ -6,8 +6,7 @@ from operator import or_
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +19,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock, ContentBodyBlock
-from .cache import RESTRICTIONS, cached
+from .cache import RESTRICTIONS, cached_locally
 
 TREE_STEPLEN = Page.steplen
 
@@ -31,11 +30,87 @@ HOME_SECTIONS_HOOK = "home_page_sections"
 
 
 def public_pages(queryset):
-    """Exclude pages in a private section, in the same query (Wagtail's .public() adds one)."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    """Exclude pages in a private section, by path from the cached restricted_paths().
+
+    No subquery, and no condition at all while nothing is restricted; Wagtail's
+    .public() would look the restrictions up in a query of its own each time.
+    """
+    return _outside(queryset, restricted_paths())
+
+
+def children_of(queryset, page):
+    """The queryset's pages that are children of `page`, as Wagtail's child_of().
+
+    As a range of tree paths, as treebeard's get_children(), which the index on path
+    answers: child_of() is a LIKE, which SQLite answers by reading every page.
+    """
+    step, alphabet = page.steplen, page.alphabet
+    return queryset.filter(
+        depth=page.depth + 1,
+        path__range=(page.path + alphabet[0] * step, page.path + alphabet[-1] * step),
     )
-    return queryset.exclude(Exists(restricted))
+
+
+def of_few(queryset):
+    """The queryset, looked up from its page type's own table (for types with few pages).
+
+    Filtered by the page tree or ordered by path alone, SQLite starts from the page
+    tree and reads every page of the site to find the few of the type; with their ids
+    from their own table it reads those alone.
+    """
+    model = queryset.model
+    return queryset.filter(
+        pk__in=models.Subquery(model.objects.order_by().values("pk"))
+    )
+
+
+def child_paths(page):
+    """The tree paths of `page`'s children, in order, however many pages lie below them.
+
+    Children share a depth, which has no index, so any query for them reads all their
+    descendants (every page of the site, for the home page's children). Here the
+    database is asked, child after child, for the first path after the previous
+    child's whole subtree: one index lookup a child, in one recursive query.
+    """
+    from django.db import connection
+
+    longest = Page._meta.get_field("path").max_length
+    step = len(page.path) + page.steplen
+    last = page.alphabet[-1]
+    table = connection.ops.quote_name(Page._meta.db_table)
+    path = connection.ops.quote_name("path")
+    sql = f"""
+        WITH RECURSIVE children(path) AS (
+            SELECT MIN({path}) FROM {table} WHERE {path} > %s AND {path} <= %s
+            UNION ALL
+            SELECT (
+                SELECT MIN(p.{path}) FROM {table} p
+                WHERE p.{path} > SUBSTR(children.path, 1, %s) || %s AND p.{path} <= %s
+            )
+            FROM children WHERE children.path IS NOT NULL
+        )
+        SELECT path FROM children WHERE path IS NOT NULL
+    """  # noqa: S608 - only the model's own table and column names go in
+    end = page.path + last * (longest - len(page.path))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [page.path, end, step, last * (longest - step), end])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def descendants_of(queryset, page):
+    """The queryset's pages below `page`, as Wagtail's descendant_of(), as a path range."""
+    longest = Page._meta.get_field("path").max_length
+    return queryset.filter(
+        path__gt=page.path,
+        path__lte=page.path + page.alphabet[-1] * (longest - len(page.path)),
+    )
+
+
+def _outside(queryset, paths):
+    """The queryset without the pages at or below any of `paths`."""
+    if not paths:
+        return queryset
+    return queryset.exclude(reduce(or_, (Q(path__startswith=p) for p in paths)))
 
 
 def restricted_paths():
@@ -44,7 +119,7 @@ def restricted_paths():
     Who may see a page must never wait for other content to change: the list has its
     own kind of content, which every write to a restriction and every move refreshes.
     """
-    return cached(
+    return cached_locally(
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
         (RESTRICTIONS,),
@@ -58,11 +133,7 @@ def searchable_pages():
     excluded by path (from restricted_paths(), cached) rather than by the subquery of
     public_pages(); Wagtail's public() would look the restrictions up each time.
     """
-    pages = Page.objects.live()
-    paths = restricted_paths()
-    if paths:
-        pages = pages.exclude(reduce(or_, (Q(path__startswith=p) for p in paths)))
-    return pages
+    return _outside(Page.objects.live(), restricted_paths())
 
 
 class SitePage(Page):
@@ -154,6 +225,59 @@ class NewsCategory(models.TextChoices):
     REPORT = "rapport", _("Rapport")
 
 
+class CountedBy:
+    """A queryset for a Paginator, counted by a cheaper query of the same pages (say,
+    on the page table alone, without joining each page type's own)."""
+
+    def __init__(self, queryset, counted):
+        self.queryset, self.counted = queryset, counted
+
+    def count(self):
+        return self.counted.count()
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+
+class NewestFirst:
+    """News of a queryset, newest first, read where the date index has them.
+
+    Ordering the news by date after filtering them by place in the tree makes the
+    database sort them all (SQLite starts from the tree, whatever the indexes). A slice
+    is looked for among the newest news of all first, a window the date index gives
+    at once; only when the window holds too few (the last page of the list, or many
+    news that are drafts, private or of another category) is the plain query made.
+    For a Paginator: count() and slices, as a queryset.
+    """
+
+    ORDER = ("-date", "-pk")
+    #: How many more of the newest news than twice the slice's end the window holds.
+    SPARE = 50
+
+    def __init__(self, queryset, counted=None):
+        self.queryset = queryset.order_by(*self.ORDER)
+        # The same news, counted in a cheaper query if the caller has one.
+        self.counted = counted
+
+    def count(self):
+        return (self.queryset if self.counted is None else self.counted).count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step or key.stop is None:
+            raise TypeError("NewestFirst takes slices with an end, no step")
+        start = key.start or 0
+        wanted = key.stop - start
+        if wanted <= 0:
+            return []
+        window = NewsPage.objects.order_by(*self.ORDER).values("pk")[
+            : 2 * key.stop + self.SPARE
+        ]
+        found = list(self.queryset.filter(pk__in=models.Subquery(window))[key])
+        if len(found) < wanted:
+            found = list(self.queryset[key])
+        return found
+
+
 class NewsIndexPage(RoutablePageMixin, SitePage):
     """The news list, filterable by category, with RSS and Atom feeds."""
 
@@ -172,7 +296,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
 
     def news(self):
         return (
-            public_pages(NewsPage.objects.child_of(self).live())
+            public_pages(children_of(NewsPage.objects.live(), self))
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
@@ -181,11 +305,16 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     def index(self, request):
         category = request.GET.get("kategori", "")
         news = self.news()
+        counted = None
         if category in NewsCategory.values:
             news = news.filter(category=category)
         else:
             category = ""
-        paginator = Paginator(news, self.per_page)
+            # The same pages counted on the page table alone, without the join.
+            counted = public_pages(
+                children_of(Page.objects.live().type(NewsPage), self)
+            )
+        paginator = Paginator(NewestFirst(news, counted), self.per_page)
         try:
             page = paginator.page(request.GET.get("sida", 1))
         except (PageNotAnInteger, EmptyPage) as exc:
@@ -244,6 +373,9 @@ class NewsPage(SitePage):
     class Meta:
         verbose_name = _("nyhet")
         verbose_name_plural = _("nyheter")
+        # The news list's order, newest first: the latest few are read from the
+        # index instead of sorting every news item.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="home_news_date_idx")]
 
 
 @register_setting(icon="mail")

@@ -113,11 +113,14 @@ def pages():
     overview = demo_page(KommunIndexPage).get_url()
     large = Municipality.objects.get(code=LARGE_KOMMUN_CODE)
     return [
-        BenchPage("kommuner", "Kommunöversikt (290 kommuner)", "cached", overview),
+        BenchPage(
+            "kommuner", "Kommunöversikt (290 kommuner)", "cached", overview, bulk=True
+        ),
         BenchPage(
             "kommun",
             f"Kommunsida ({large.name}, {LARGE_PER_SCALE} × skala organisationer)",
             "cached",
             f"{overview}{large.slug}/",
+            bulk=True,
         ),
     ]

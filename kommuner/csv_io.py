@@ -31,6 +31,7 @@ from .models import (
     Organisation,
     WorkArea,
     normalise_org_number,
+    sort_name,
 )
 from .tasks import index_organisations
 
@@ -578,6 +579,10 @@ def _update_all(organisations, field_names):
     """
     if not organisations:
         return
+    if "name" in field_names:
+        for organisation in organisations:
+            organisation.sort_name = sort_name(organisation.name)
+        field_names = [*field_names, "sort_name"]
     connection = connections[router.db_for_write(Organisation)]
     quote = connection.ops.quote_name
     fields = [Organisation._meta.get_field(name) for name in field_names]

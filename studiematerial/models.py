@@ -20,7 +20,7 @@ from wagtail.search import index
 from home import cache
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, DiscussionQuestionBlock
 from home.cache import cached
-from home.models import SitePage, public_pages
+from home.models import CountedBy, SitePage, children_of, of_few, public_pages
 
 
 def discussion_questions_field(**kwargs):
@@ -66,7 +66,7 @@ class AgreementPage(SitePage):
 
     def principles(self):
         return public_pages(
-            PrinciplePage.objects.child_of(self).live()
+            children_of(PrinciplePage.objects.live(), self)
         ).defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
@@ -135,20 +135,34 @@ class PrinciplePage(SitePage):
 
     def treating_modules(self):
         """Live modules with a session on this principle, one more than are shown."""
+        # EXISTS, not a join: the database walks the modules in order and stops at
+        # the eleventh that treats the principle, instead of reading every session
+        # on it and removing the duplicates.
         return list(
             StudyModulePage.objects.live()
-            .filter(sessions__principles=self)
-            .distinct()
+            .filter(
+                models.Exists(self._sessions_on_it().filter(page=models.OuterRef("pk")))
+            )
             .only("id", "title", "url_path", "path", "depth", "intro")
             .order_by("path")[: self.modules_shown + 1]
         )
+
+    def _sessions_on_it(self):
+        """Sessions on this principle, by a lookup of each session's own row."""
+        on_it = StudySession.principles.through.objects.filter(
+            studysession=models.OuterRef("pk"), principlepage=self
+        )
+        return StudySession.objects.filter(models.Exists(on_it))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         modules = self.treating_modules()
         shown = modules[: self.modules_shown]
-        sessions = StudySession.objects.filter(principles=self, page__in=shown).only(
-            "id", "title", "anchor", "sort_order", "page_id"
+        # From the shown modules' sessions, not from every session on the principle.
+        sessions = (
+            self._sessions_on_it()
+            .filter(page__in=shown)
+            .only("id", "title", "anchor", "sort_order", "page_id")
         )
         by_module = {module.pk: [] for module in shown}
         for session in sessions:
@@ -168,7 +182,7 @@ class PrinciplePage(SitePage):
 
 
 def module_index_url(request):
-    index = StudyModuleIndexPage.objects.live().first()
+    index = of_few(StudyModuleIndexPage.objects.live()).first()
     return index.get_url(request) if index else ""
 
 
@@ -188,7 +202,7 @@ class StudyModuleIndexPage(SitePage):
 
     def modules(self):
         return (
-            public_pages(StudyModulePage.objects.child_of(self).live())
+            public_pages(children_of(StudyModulePage.objects.live(), self))
             .defer_streamfields()
             .annotate(
                 session_count=models.Subquery(
@@ -205,7 +219,7 @@ class StudyModuleIndexPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         modules = self.modules()
         principles = list(
-            PrinciplePage.objects.live()
+            of_few(PrinciplePage.objects.live())
             .only("id", "title", "slug", "path")
             .order_by("path")
         )
@@ -219,6 +233,14 @@ class StudyModuleIndexPage(SitePage):
                         page=models.OuterRef("pk"), principles=current
                     )
                 )
+            )
+        else:
+            # The same modules counted on the page table alone.
+            modules = CountedBy(
+                modules,
+                public_pages(
+                    children_of(Page.objects.live().type(StudyModulePage), self)
+                ),
             )
         paginator = Paginator(modules, self.per_page)
         try:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from home.models import HOME_SECTIONS_HOOK, public_pages
+from home.models import HOME_SECTIONS_HOOK, descendants_of, of_few, public_pages
 
 from .models import PrinciplePage, StudyModulePage
 
@@ -12,7 +12,7 @@ from .models import PrinciplePage, StudyModulePage
 @hooks.register(HOME_SECTIONS_HOOK, order=10)
 def principles_section(request, home_page):
     principles = list(
-        public_pages(PrinciplePage.objects.live().descendant_of(home_page))
+        of_few(public_pages(descendants_of(PrinciplePage.objects.live(), home_page)))
         .defer_streamfields()
         .order_by("path")
     )
@@ -30,7 +30,7 @@ def principles_section(request, home_page):
 @hooks.register(HOME_SECTIONS_HOOK, order=20)
 def modules_section(request, home_page):
     modules = list(
-        public_pages(StudyModulePage.objects.live().descendant_of(home_page))
+        public_pages(descendants_of(StudyModulePage.objects.live(), home_page))
         .defer_streamfields()
         .order_by("path")[:6]
     )

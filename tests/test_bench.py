@@ -169,3 +169,50 @@ def test_the_report_marks_missed_targets_and_has_the_extra_sections(
         "    en till",
         "",
     ]
+
+
+def test_the_report_holds_cold_renders_to_their_targets_and_growth_to_15_percent(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(report, "BENCH_DIR", tmp_path)
+    figures = {
+        # A text page: cold at most 12 ms, and no more than 15 % slower at scale 10.
+        "home": {
+            "median_ms_scale_1": 10.0,
+            "median_ms_scale_10": 11.4,
+            "median_cold_ms_scale_1": 12.0,
+            "median_cold_ms_scale_10": 14.0,
+        },
+        # A page listing data in bulk: cold at most the reference median, 24.5 ms.
+        "kommuner": {
+            "median_ms_scale_1": 10.0,
+            "median_ms_scale_10": 12.0,
+            "median_cold_ms_scale_1": 20.0,
+            "median_cold_ms_scale_10": 21.0,
+        },
+    }
+    targets = [
+        Target("home", "Startsida", "cached", "/", figures=figures["home"]),
+        Target(
+            "kommuner",
+            "Kommunöversikt",
+            "cached",
+            "/kommuner/",
+            bulk=True,
+            figures=figures["kommuner"],
+        ),
+    ]
+    report.evaluate(targets, None)
+    assert targets[0].figures["missed"] == [
+        "kall 14.0 ms > 12 ms (skala 10)",
+        "kall växer 12.0 → 14.0 ms (+17%)",
+    ]
+    assert targets[1].figures["missed"] == ["miss växer 10.0 → 12.0 ms (+20%)"]
+    header, rows = report.table_rows(targets)
+    assert header[4:8] == ["miss ms", "miss ms skala 10", "kall ms", "kall ms skala 10"]
+    assert rows[0][4:8] == ["10.0", "11.4", "12.0", "14.0"]
+
+
+def test_only_the_pages_listing_data_in_bulk_have_the_larger_cold_target(site_tree):
+    bulk = {target.key for target in pages.resolve_targets() if target.bulk}
+    assert bulk == {"kommuner", "kommun"}

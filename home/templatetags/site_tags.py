@@ -5,7 +5,7 @@ from django import template
 from wagtail.models import Page
 
 from home import cache
-from home.models import KansliContactSettings
+from home.models import KansliContactSettings, child_paths
 
 register = template.Library()
 
@@ -17,17 +17,20 @@ def _site(request):
 def _menu_items(request, site):
     def compute():
         children = (
-            site.root_page.get_children()
+            Page.objects.filter(path__in=child_paths(site.root_page))
             .live()
             .in_menu()
             .only("id", "title", "url_path", "path", "depth")
+            .order_by("path")
         )
         return [
             {"title": child.title, "url": child.get_url(request), "path": child.path}
             for child in children
         ]
 
-    return cache.cached(f"chrome:nav:{site.pk}", compute, (cache.PAGES, cache.SITES))
+    return cache.cached_locally(
+        f"chrome:nav:{site.pk}", compute, (cache.PAGES, cache.SITES)
+    )
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
@@ -74,7 +77,8 @@ def breadcrumbs(context, page):
     crumbs = cache.cached(
         f"chrome:crumbs:{paths[-1]}", compute, (cache.PAGES, cache.SITES)
     )
-    return {"crumbs": crumbs, "page": page}
+    # With the request, so that the site root paths come from the request.
+    return {"crumbs": crumbs, "page": page, "page_url": page.get_url(request)}
 
 
 def contact_settings(request):
@@ -100,7 +104,7 @@ def contact_settings(request):
             else "",
         }
 
-    return cache.cached(
+    return cache.cached_locally(
         f"chrome:contact:{site.pk}",
         compute,
         (cache.SETTINGS, cache.PAGES, cache.SITES),

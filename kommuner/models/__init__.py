@@ -17,6 +17,8 @@ from .organisations import (
     OrganisationQuerySet,
     WorkArea,
     normalise_org_number,
+    sort_name,
+    swedish_sort_key,
     validate_org_number,
 )
 from .pages import KommunIndexPage
@@ -50,6 +52,8 @@ __all__ = [
     "PostalCode",
     "WorkArea",
     "normalise_org_number",
+    "sort_name",
+    "swedish_sort_key",
     "validate_org_number",
     "year_validators",
 ]

@@ -38,22 +38,15 @@ from wagtail.search import index
 
 from home import cache
 from home.blocks import BodyBlock
-from home.models import SitePage, public_pages
+from home.models import SitePage, descendants_of, of_few, public_pages
 
 from .. import open_data
-from .organisations import Organisation
+from .organisations import Organisation, swedish_sort_key
 from .places import CONTENT_KIND, County, Municipality, PostalCode
 from .records import AgreementStatus, IOPPartnership, PolicyRecord
 
 #: Statuses that mean the kommun has a local agreement of its own.
 AGREEMENT_IN_PLACE = (AgreementStatus.ADOPTED, AgreementStatus.REVISED)
-
-# Å, Ä and Ö sort after Z, in that order; the database's binary order puts Ä before Å.
-_SWEDISH_ORDER = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}", "é": "e", "ü": "y"})
-
-
-def swedish_sort_key(text):
-    return text.lower().translate(_SWEDISH_ORDER)
 
 
 def record_or_none(obj):
@@ -74,13 +67,15 @@ def _count(queryset):
     return Coalesce(Subquery(counted), 0)
 
 
-def municipalities_with_figures():
+def municipalities_with_figures(changes=False):
     """Every kommun with its län, record, status and counts, in one query.
 
     The counts are subqueries rather than joins so that a kommun with many
-    organisations and IOPs does not multiply the rows the database reads.
+    organisations and IOPs does not multiply the rows the database reads. With
+    `changes`, also when each kommun's organisations last changed (for open data):
+    another pass over every organisation, which the pages do not show.
     """
-    return Municipality.objects.select_related(
+    municipalities = Municipality.objects.select_related(
         "county", "record", "record__agreement_document"
     ).annotate(
         status=Coalesce(F("record__agreement_status"), Value(AgreementStatus.MISSING)),
@@ -90,14 +85,106 @@ def municipalities_with_figures():
         organisation_count=_count(
             Organisation.objects.filter(municipality=OuterRef("pk"))
         ),
-        organisations_changed_at=Subquery(
-            Organisation.objects.filter(municipality=OuterRef("pk"))
-            .order_by()
-            .values("municipality")
-            .annotate(latest=Max("updated_at"))
-            .values("latest")
-        ),
     )
+    if changes:
+        municipalities = municipalities.annotate(
+            organisations_changed_at=Subquery(
+                Organisation.objects.filter(municipality=OuterRef("pk"))
+                .order_by()
+                .values("municipality")
+                .annotate(latest=Max("updated_at"))
+                .values("latest")
+            ),
+        )
+    return municipalities
+
+
+class TableRow:
+    """A kommun as the tables of kommuner show it, read as values: 290 rows of model
+    instances (a kommun and its län each) cost more than the query."""
+
+    __slots__ = (
+        "agreement_year",
+        "code",
+        "county",
+        "county_id",
+        "iop_count",
+        "name",
+        "organisation_count",
+        "page_url",
+        "pk",
+        "slug",
+        "status",
+        "status_label",
+    )
+
+    def __init__(self, **values):
+        for name, value in values.items():
+            setattr(self, name, value)
+
+
+def municipalities_in_tables(**filters):
+    """Every kommun (or those of `filters`) as the tables show it: TableRow objects.
+
+    One query, as municipalities_with_figures(), with the record's year alone rather
+    than the whole record and its document; each län is one County for all its rows.
+    """
+    values = (
+        Municipality.objects.filter(**filters)
+        .annotate(
+            status=Coalesce(
+                F("record__agreement_status"), Value(AgreementStatus.MISSING)
+            ),
+            agreement_year=F("record__agreement_year"),
+            iop_count=_count(
+                IOPPartnership.objects.filter(record__municipality=OuterRef("pk"))
+            ),
+            organisation_count=_count(
+                Organisation.objects.filter(municipality=OuterRef("pk"))
+            ),
+        )
+        .values(
+            "pk",
+            "code",
+            "name",
+            "slug",
+            "county_id",
+            "county__code",
+            "county__name",
+            "county__short_name",
+            "county__slug",
+            "status",
+            "agreement_year",
+            "iop_count",
+            "organisation_count",
+        )
+    )
+    counties, rows = {}, []
+    for row in values:
+        county = counties.get(row["county_id"])
+        if county is None:
+            county = counties[row["county_id"]] = County(
+                id=row["county_id"],
+                code=row["county__code"],
+                name=row["county__name"],
+                short_name=row["county__short_name"],
+                slug=row["county__slug"],
+            )
+        rows.append(
+            TableRow(
+                pk=row["pk"],
+                code=row["code"],
+                name=row["name"],
+                slug=row["slug"],
+                county_id=row["county_id"],
+                county=county,
+                status=row["status"],
+                agreement_year=row["agreement_year"],
+                iop_count=row["iop_count"],
+                organisation_count=row["organisation_count"],
+            )
+        )
+    return rows
 
 
 class OverviewFilterForm(forms.Form):
@@ -231,7 +318,11 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
     # URLs of the routes, built from the page's own URL without a query each.
 
     def _base_url(self, request):
-        return self.get_url(request)
+        # Once per request: the tables ask for it on each of 290 rows.
+        known = getattr(self, "_base_url_for", None)
+        if known is None or known[0] is not request:
+            known = self._base_url_for = (request, self.get_url(request))
+        return known[1]
 
     def _attach_county_urls(self, request, county):
         base = self._base_url(request)
@@ -239,20 +330,28 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
         county.filter_url = f"{base}?lan={county.slug}"
         return county
 
-    def _attach_urls(self, request, municipalities):
+    def _attach_urls(self, request, municipalities, records=True):
         base = self._base_url(request)
         for municipality in municipalities:
             municipality.page_url = f"{base}{municipality.slug}/"
             self._attach_county_urls(request, municipality.county)
-            municipality.policy_record = record_or_none(municipality)
+            if records:
+                municipality.policy_record = record_or_none(municipality)
             if hasattr(municipality, "status"):
                 municipality.status_label = AgreementStatus(municipality.status).label
         return municipalities
 
-    def municipalities(self, request, **filters):
-        municipalities = list(municipalities_with_figures().filter(**filters))
+    def municipalities(self, request, changes=False, **filters):
+        """The kommuner in Swedish order: for the tables, or with `changes` every
+        record whole and when the organisations last changed (for open data)."""
+        if changes:
+            municipalities = list(
+                municipalities_with_figures(changes=True).filter(**filters)
+            )
+        else:
+            municipalities = municipalities_in_tables(**filters)
         municipalities.sort(key=lambda m: swedish_sort_key(m.name))
-        return self._attach_urls(request, municipalities)
+        return self._attach_urls(request, municipalities, records=changes)
 
     # The overview.
 
@@ -312,7 +411,9 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
     # Open data.
 
     def open_data_rows(self, request):
-        municipalities = sorted(self.municipalities(request), key=lambda m: m.code)
+        municipalities = sorted(
+            self.municipalities(request, changes=True), key=lambda m: m.code
+        )
         return open_data.rows(municipalities, absolute_url=request.build_absolute_uri)
 
     @path("data/csv/", name="data_csv")
@@ -397,20 +498,11 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             raise Http404
         self._attach_urls(request, [municipality])
         record = municipality.policy_record
-        # Sorted in Python for Swedish order (the databases sort Ä before Å), by name
-        # alone; then only the page shown is fetched whole, so a large register costs
-        # a list of names rather than thousands of objects.
-        names = sorted(
-            municipality.organisations.values_list("id", "name"),
-            key=lambda row: swedish_sort_key(row[1]),
-        )
-        paginator = Paginator(names, self.organisations_per_page)
-        try:
-            organisations_page = paginator.page(request.GET.get("sida", 1))
-        except (PageNotAnInteger, EmptyPage) as exc:
-            raise Http404 from exc
-        shown = [pk for pk, _name in organisations_page.object_list]
-        fetched = municipality.organisations.only(
+        # In Swedish order by the stored sort name, which the database pages through
+        # on its index: a large register costs the hundred organisations shown.
+        organisations = municipality.organisations.order_by(
+            "sort_name", "name", "pk"
+        ).only(
             "id",
             "name",
             "form",
@@ -419,8 +511,12 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             "signed_national_agreement",
             "cooperation_decision",
             "municipality_id",
-        ).in_bulk(shown)
-        organisations_page.object_list = [fetched[pk] for pk in shown if pk in fetched]
+        )
+        paginator = Paginator(organisations, self.organisations_per_page)
+        try:
+            organisations_page = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage) as exc:
+            raise Http404 from exc
         return self.render(
             request,
             template="kommuner/public/kommun.html",
@@ -437,9 +533,9 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
                     else []
                 ),
                 "region_record": record_or_none(municipality.county),
-                "organisations": organisations_page.object_list,
+                "organisations": list(organisations_page.object_list),
                 "organisations_page": organisations_page,
-                "organisation_count": len(names),
+                "organisation_count": paginator.count,
             },
         )
 
@@ -461,7 +557,7 @@ def kommuner_home_section(request, home_page):
 
 def _home_section(home_page):
     page = (
-        public_pages(KommunIndexPage.objects.live().descendant_of(home_page))
+        of_few(public_pages(descendants_of(KommunIndexPage.objects.live(), home_page)))
         .defer_streamfields()
         .annotate(
             in_place=_count(

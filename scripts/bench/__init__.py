@@ -8,7 +8,9 @@ What one run does, all of it on 127.0.0.1 and under .bench/ (run.py, step by ste
    in every kommun), a search index of all of it, collectstatic with whitenoise's
    compressed manifest storage.
 2. In-process, with Django's test client: the SQL queries of each page type and the
-   median time to render it (the page cache entry deleted, everything else warm).
+   median time to render it twice over: a page miss (the page's own cache entry
+   deleted, the chrome fragments and the site lookup warm) and everything cold (every
+   content kind's version bumped and the default cache cleared before each run).
 3. gunicorn on a free port; `wrk` gives requests per second for each page type beside a
    static file and a minimal "floor" view through the same middleware stack. Beside
    the cached pages: pages that cannot be cached (the login form; a signed-in visitor,

@@ -22,6 +22,14 @@ CACHED_MIN_RATIO = 1 / 3  # of the static file's requests per second
 UNCACHED_MAX_FACTOR = 15  # times slower than the static file, at most
 MAX_PAGE_WEIGHT = 50_000  # bytes transferred at load
 LIGHTHOUSE_TARGET = 100
+# Rendered with every cache empty, against bakerydemo's pages measured on this machine
+# (the median of its five pages): a text page at most half of it, a page that lists
+# data in bulk (BenchPage.bulk: the kommun overview, a kommun page) at most all of it.
+REFERENCE_COLD_MS = 24.5
+COLD_TEXT_MAX_MS = 12.0  # half of the reference, rounded down
+COLD_BULK_MAX_MS = REFERENCE_COLD_MS
+# A page's render time at scale 10 at most this much above scale 1.
+MAX_GROWTH = 0.15
 
 SEARCH_WORDS = ["dialog", "kvalitet", "kommun", "principer", "samverkan", "insyn"]
 
@@ -44,6 +52,7 @@ class Target:
     shared: bool = False
     weigh: bool = False
     lighthouse: bool = False
+    bulk: bool = False
     figures: dict = field(default_factory=dict)
 
     @classmethod

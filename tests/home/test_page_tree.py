@@ -72,3 +72,11 @@ def test_new_content_and_news_pages_can_be_created_where_allowed(site_tree):
     assert not NewsPage.can_create_at(home)
     assert not PrinciplePage.can_create_at(home)
     assert StudyModulePage.can_create_at(StudyModuleIndexPage.objects.get())
+
+
+def test_child_paths_are_the_childrens_paths_of_every_page(site_tree):
+    from home.models import child_paths
+
+    for page in Page.objects.all():
+        children = page.get_children().order_by("path").values_list("path", flat=True)
+        assert child_paths(page) == list(children), page.title

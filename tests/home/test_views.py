@@ -350,3 +350,51 @@ def test_search_results_link_to_each_page_with_its_summary(client, site_tree):
         page = page.specific
         assert f'href="{page.url}"' in html
         assert escape(page.get_meta_description()) in html
+
+
+@pytest.mark.parametrize("spare", [50, 0])
+def test_news_newest_first_are_the_querysets_whatever_the_window(
+    site_tree, monkeypatch, spare
+):
+    from home.models import NewestFirst
+
+    # With no spare, the two newest news hold no "nyhet": the plain query answers.
+    monkeypatch.setattr(NewestFirst, "SPARE", spare)
+    news = site_tree.news_index.news()
+    for category in ("", "nyhet", "inbjudan", "rapport"):
+        shown = news.filter(category=category) if category else news
+        newest = NewestFirst(shown)
+        assert newest.count() == shown.count()
+        for start, stop in [(0, 1), (0, 3), (1, 2), (2, 20), (5, 6), (6, 8)]:
+            assert newest[start:stop] == list(shown[start:stop]), (category, start)
+    counted = site_tree.news_index
+    from wagtail.models import Page
+
+    from home.models import NewsPage, children_of, public_pages
+
+    cheaper = public_pages(children_of(Page.objects.live().type(NewsPage), counted))
+    assert NewestFirst(news, cheaper).count() == news.count() == 6
+    assert [p.title for p in NewestFirst(news.filter(category="nyhet"))[0:1]] == [
+        "Ny studiemodul om dialog"
+    ]
+
+
+def test_listings_leave_out_restricted_pages_and_their_sections(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    newest = site_tree.news[-1]
+    assert newest.title in client.get("/nyheter/").content.decode()
+    assert newest.title in client.get("/").content.decode()
+    PageViewRestriction.objects.create(
+        page=newest, restriction_type=PageViewRestriction.LOGIN
+    )
+    for url in ("/nyheter/", "/"):
+        html = client.get(url).content.decode()
+        assert newest.title not in html, url
+        assert site_tree.news[-2].title in html, url
+    # A restriction on the section hides every page in it.
+    PageViewRestriction.objects.create(
+        page=site_tree.news_index, restriction_type=PageViewRestriction.LOGIN
+    )
+    html = client.get("/").content.decode()
+    assert all(news.title not in html for news in site_tree.news)

@@ -517,3 +517,33 @@ def test_kommun_page_lists_organisations_in_swedish_order_across_pages(
     assert first[0] == "Abborren"
     assert second[-4:] == ["Zebran", "Åsen", "Ängen", "Örnen"]
     assert len(first) + len(second) == len(set(first + second)) == 125
+
+
+def test_the_sort_name_follows_the_name_however_it_is_written(db):
+    from kommuner import csv_io
+    from kommuner.models import Organisation, sort_name
+
+    saved = OrganisationFactory(name="Ängsföreningen")
+    assert saved.sort_name == sort_name("Ängsföreningen")
+    saved.name = "Öfors IK"
+    saved.save(update_fields=["name"])
+    saved.refresh_from_db()
+    assert saved.sort_name == sort_name("Öfors IK")
+
+    [bulk] = Organisation.objects.bulk_create(
+        [OrganisationFactory.build(name="Åby BK", municipality=saved.municipality)]
+    )
+    assert Organisation.objects.get(pk=bulk.pk).sort_name == sort_name("Åby BK")
+
+    bulk.name = "Zeta"
+    csv_io._update_all([bulk], ["name"])  # as the CSV import writes changes
+    assert Organisation.objects.get(pk=bulk.pk).sort_name == sort_name("Zeta")
+    # The database's order of sort names is Swedish order: Z, Å, Ä, Ö.
+    names = ["Öfors IK", "Zeta", "Åby", "Äng", "aby", "Abc"]
+    for name in names[2:]:
+        OrganisationFactory(name=name, municipality=saved.municipality)
+    assert list(
+        Organisation.objects.filter(municipality=saved.municipality)
+        .order_by("sort_name", "name")
+        .values_list("name", flat=True)
+    ) == ["Abc", "aby", "Zeta", "Åby", "Äng", "Öfors IK"]
