@@ -97,6 +97,16 @@ def main():
                 next(t for t in targets if t.key == key).figures.update(figures)
             timings["load_s"] = time.monotonic() - step_started
 
+            phase(results, "3b. Cachade sidor under skrivningar som ingen sida visar")
+            results["under_writes"] = invalidation.measure_under_writes(
+                port,
+                [t.url for t in targets if t.kind == "cached"],
+                HOST,
+                [f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}"],
+                BENCH_DIR,
+                log,
+            )
+
             phase(results, "4. Sidvikt")
             for target in targets:
                 if target.weigh:
@@ -115,15 +125,6 @@ def main():
             # More measurements with the server running go here, each a module of
             # its own (see scripts/bench/__init__.py): its figures in results[<name>]
             # and a section of the report with report.add_section(results, ...).
-            phase(results, "5b. Cachade sidor under skrivningar som ingen sida visar")
-            results["under_writes"] = invalidation.measure_under_writes(
-                port,
-                [t.url for t in targets if t.kind == "cached"],
-                HOST,
-                [f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}"],
-                BENCH_DIR,
-                log,
-            )
 
         phase(results, "6. Testdata skala 10, och frågorna igen")
         connections.close_all()
