@@ -20,6 +20,11 @@ Apps declare their models' kinds in their AppConfig.ready() with register_kind()
 register_private(); a model that is declared neither way bumps every kind (safe, but
 slow), and a test fails for it (tests/home/test_page_cache.py).
 
+The few small values that nearly every request reads (the sites, the menu, the footer,
+the restricted sections) are also kept in each process (cached_locally()), under the
+versions they were made with; the versions come from the shared cache on every request,
+so a change through one server is seen by every process on every server at once.
+
 A version is a random token rather than a counter, so a version evicted from the cache
 comes back as a new token and never as one that an old entry was stored with. Inside a
 transaction a write bumps at once and again when the transaction commits, since a
