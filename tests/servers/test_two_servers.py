@@ -118,3 +118,18 @@ def form_token(visitor, server, path="/konto/"):
     if "csrftoken" in visitor.cookies:  # the admin's scripts send the cookie's token
         return {"csrfmiddlewaretoken": visitor.cookies["csrftoken"]}
     pytest.fail(f"No CSRF token on {path}")
+
+
+def test_a_footer_change_reaches_every_process_of_both_servers(servers, db):
+    from home.models import KansliContactSettings
+
+    reader = Visitor()
+    for server in servers:
+        for _visit in range(3):  # the footer is now kept in each server's process
+            reader.get(server, f"/om/?prov={secrets.token_hex(3)}")
+    contact = KansliContactSettings.objects.get()
+    phone = f"010-{secrets.randbelow(900) + 100} 00 00"
+    contact.phone = phone
+    contact.save()
+    for server in servers:
+        assert phone in reader.get(server, f"/om/?prov={secrets.token_hex(3)}").text
