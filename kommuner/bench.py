@@ -123,4 +123,11 @@ def pages():
             f"{overview}{large.slug}/",
             bulk=True,
         ),
+        # A text page: its län's kommuner and the region's record.
+        BenchPage(
+            "lan",
+            f"Länssida ({large.county.name})",
+            "cached",
+            f"{overview}lan/{large.county.slug}/",
+        ),
     ]

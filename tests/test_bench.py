@@ -30,6 +30,7 @@ PAGES = {
     "module_print": "cached",
     "kommuner": "cached",
     "kommun": "cached",
+    "lan": "cached",
     "login": "uncached",
     "module_logged_in": "uncached",
     "search_miss": "miss",
