@@ -15,10 +15,12 @@ Called from scripts/bench/run.py, which owns the database, gunicorn and the repo
 import os
 import re
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
+
+from .common import run
+from .load import parse_wrk
 
 INVALIDATION_SIZES = (1_000, 20_000)
 INVALIDATION_RUNS = 5
@@ -204,10 +206,10 @@ def _wrk_hits(port, paths, host, wrk_options, lua_path):
         "--",
         *paths,
     ]
-    output = subprocess.run(  # noqa: S603 - the bench's own fixed command
-        command, capture_output=True, text=True, timeout=LOAD_SECONDS + 30, check=True
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    output = run(
+        command, timeout=LOAD_SECONDS + 30, what="wrk under skrivningar", capture=True
+    )
+    rps = parse_wrk(output)["requests_per_s"]
     hits, others = map(int, re.search(r"hits (\d+) others (\d+)", output).groups())
     p99 = int(re.search(r"p99_us (\d+)", output).group(1)) / 1000
     return {

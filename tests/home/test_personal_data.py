@@ -7,13 +7,11 @@ import json
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
-from django.db.models import TextField
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page
-from wagtail.search.models import IndexEntry
 
 import pytest
 from django_tasks import TaskResultStatus
@@ -22,27 +20,13 @@ from django_tasks_db.models import DBTaskResult
 from home import personal_data
 from home.models import ErasureLog
 from tests.home.factories import ContentPageFactory, UserFactory
+from tests.personal_data_support import holding, index_text
 
 PERSON = "petra.person@example.se"
 NOW = timezone.now()
 LONG_AGO = NOW - datetime.timedelta(days=400)
 
 # --- Helpers: what the site holds, and the search index as text ---------------------
-
-
-def index_text():
-    """Everything the search index holds, as one lower-case text."""
-    fields = [
-        field.name
-        for field in IndexEntry._meta.get_fields()
-        if isinstance(field, TextField)
-    ]
-    rows = IndexEntry.objects.values_list(*fields)
-    return " ".join(str(value) for row in rows for value in row if value).lower()
-
-
-def holding(email, key):
-    return next(h for h in personal_data.holdings(email) if h.kind.key == key)
 
 
 def kind(key):

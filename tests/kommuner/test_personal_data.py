@@ -6,37 +6,22 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db.models import TextField
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Revision
-from wagtail.search.models import IndexEntry
 
 import pytest
 
 from home import personal_data
 from kommuner.models import County, Municipality, PolicyRecord
 from tests.home.factories import UserFactory
+from tests.personal_data_support import holding, index_text
 
 CONTACT = "anna.kontakt@orebro.example.se"
 NOW = timezone.now()
 
 # --- Helpers (data built here, not borrowed from the demo content) ----------------------
-
-
-def index_text():
-    fields = [
-        field.name
-        for field in IndexEntry._meta.get_fields()
-        if isinstance(field, TextField)
-    ]
-    rows = IndexEntry.objects.values_list(*fields)
-    return " ".join(str(value) for row in rows for value in row if value).lower()
-
-
-def holding(email, key):
-    return next(h for h in personal_data.holdings(email) if h.kind.key == key)
 
 
 def contacts_kind():

@@ -147,9 +147,8 @@ class Response:
 
 
 class _FormParser(html.parser.HTMLParser):
-    def __init__(self, marker):
+    def __init__(self):
         super().__init__()
-        self.marker = marker
         self.forms = []
         self._form = None
         self._select = None
@@ -210,7 +209,7 @@ class _FormParser(html.parser.HTMLParser):
 
 def form_data(page_html, marker):
     """The values a browser would send for the first form with a field named `marker`."""
-    parser = _FormParser(marker)
+    parser = _FormParser()
     parser.feed(page_html)
     for form in parser.forms:
         if marker in form["names"]:
