@@ -64,6 +64,14 @@ def of_few(queryset):
     )
 
 
+_PATH_LENGTH = Page._meta.get_field("path").max_length
+
+
+def _subtree_end(page):
+    """The greatest tree path any page below `page` can have."""
+    return page.path + page.alphabet[-1] * (_PATH_LENGTH - len(page.path))
+
+
 def child_paths(page):
     """The tree paths of `page`'s children, in order, however many pages lie below them.
 
@@ -74,7 +82,7 @@ def child_paths(page):
     """
     from django.db import connection
 
-    longest = Page._meta.get_field("path").max_length
+    longest = _PATH_LENGTH
     step = len(page.path) + page.steplen
     last = page.alphabet[-1]
     table = connection.ops.quote_name(Page._meta.db_table)
@@ -91,7 +99,7 @@ def child_paths(page):
         )
         SELECT path FROM children WHERE path IS NOT NULL
     """  # noqa: S608 - only the model's own table and column names go in
-    end = page.path + last * (longest - len(page.path))
+    end = _subtree_end(page)
     with connection.cursor() as cursor:
         cursor.execute(sql, [page.path, end, step, last * (longest - step), end])
         return [row[0] for row in cursor.fetchall()]
@@ -99,11 +107,7 @@ def child_paths(page):
 
 def descendants_of(queryset, page):
     """The queryset's pages below `page`, as Wagtail's descendant_of(), as a path range."""
-    longest = Page._meta.get_field("path").max_length
-    return queryset.filter(
-        path__gt=page.path,
-        path__lte=page.path + page.alphabet[-1] * (longest - len(page.path)),
-    )
+    return queryset.filter(path__gt=page.path, path__lte=_subtree_end(page))
 
 
 def _outside(queryset, paths):
@@ -129,11 +133,10 @@ def restricted_paths():
 def searchable_pages():
     """Live pages outside every restricted section, as Wagtail's live().public().
 
-    For searches: their filters must be plain field lookups, so the sections are
-    excluded by path (from restricted_paths(), cached) rather than by the subquery of
-    public_pages(); Wagtail's public() would look the restrictions up each time.
+    For searches, whose filters must be plain field lookups: public_pages() excludes
+    the sections by path.
     """
-    return _outside(Page.objects.live(), restricted_paths())
+    return public_pages(Page.objects.live())
 
 
 class SitePage(Page):
