@@ -1,5 +1,6 @@
 """The site's shared base: the page base class, home page, generic pages, news and site settings."""
 
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
@@ -23,10 +24,37 @@ from .cache import RESTRICTIONS, cached_locally
 
 TREE_STEPLEN = Page.steplen
 
-#: Hook name: functions registered under it return a section for the home page
-#: (a dict with title, intro, items, more_url, more_label) or None. Apps register
-#: them so that the home page can list their content without importing them.
+#: Hook name: functions registered under it return a HomeSection for the home page,
+#: or None. Apps register them so that the home page can list their content without
+#: importing them.
 HOME_SECTIONS_HOOK = "home_page_sections"
+
+#: What a list of pages shows of each page: its link, title and intro. Lists read
+#: these fields alone (cards()): a page read whole costs several times as much to
+#: build as one read for a card.
+CARD_FIELDS = ("id", "path", "depth", "title", "url_path", "intro")
+
+
+def cards(queryset, *fields):
+    """The queryset's pages, read for a list: CARD_FIELDS and `fields` only."""
+    return queryset.only(*CARD_FIELDS, *fields)
+
+
+@dataclass
+class HomeSection:
+    """A section of the home page: a heading, a few pages as cards, a link to more.
+
+    Every attribute is set, so that the template never looks up one that is missing
+    (a missing attribute costs a template far more than one that is empty).
+    """
+
+    title: str
+    items: list
+    intro: str = ""
+    more_url: str = ""
+    more_label: str = ""
+    #: The items have a date to show (news).
+    dated: bool = False
 
 
 def public_pages(queryset):

@@ -9,8 +9,10 @@ from wagtail.admin.menu import MenuItem
 from . import personal_data_views
 from .models import (
     HOME_SECTIONS_HOOK,
+    HomeSection,
     NewestFirst,
     NewsIndexPage,
+    cards,
     children_of,
     of_few,
 )
@@ -24,17 +26,19 @@ def latest_news_section(request, home_page):
     # first, the database would read every page below the home page to find it.
     index = (
         of_few(children_of(NewsIndexPage.objects.live(), home_page))
+        .only("id", "path", "depth", "url_path")
         .order_by("pk")
         .first()
     )
     if index is None:
         return None
-    return {
-        "title": _("Senaste nytt"),
-        "items": NewestFirst(index.news())[:HOME_NEWS_COUNT],
-        "more_url": index.get_url(request),
-        "more_label": _("Alla nyheter"),
-    }
+    return HomeSection(
+        title=_("Senaste nytt"),
+        items=NewestFirst(cards(index.news(), "date"))[:HOME_NEWS_COUNT],
+        more_url=index.get_url(request),
+        more_label=_("Alla nyheter"),
+        dated=True,
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -4,7 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from home.models import HOME_SECTIONS_HOOK, descendants_of, of_few, public_pages
+from home.models import (
+    HOME_SECTIONS_HOOK,
+    HomeSection,
+    cards,
+    descendants_of,
+    of_few,
+    public_pages,
+)
 
 from .models import PrinciplePage, StudyModulePage
 
@@ -12,34 +19,34 @@ from .models import PrinciplePage, StudyModulePage
 @hooks.register(HOME_SECTIONS_HOOK, order=10)
 def principles_section(request, home_page):
     principles = list(
-        of_few(public_pages(descendants_of(PrinciplePage.objects.live(), home_page)))
-        .defer_streamfields()
-        .order_by("path")
+        cards(
+            of_few(
+                public_pages(descendants_of(PrinciplePage.objects.live(), home_page))
+            )
+        ).order_by("path")
     )
     if not principles:
         return None
-    return {
-        "title": _("Överenskommelsens sex principer"),
-        "intro": _(
+    return HomeSection(
+        title=_("Överenskommelsens sex principer"),
+        intro=_(
             "Principerna är grunden för samverkan mellan det offentliga och idéburna organisationer."
         ),
-        "items": principles,
-    }
+        items=principles,
+    )
 
 
 @hooks.register(HOME_SECTIONS_HOOK, order=20)
 def modules_section(request, home_page):
     modules = list(
-        public_pages(descendants_of(StudyModulePage.objects.live(), home_page))
-        .defer_streamfields()
-        .order_by("path")[:6]
+        cards(
+            public_pages(descendants_of(StudyModulePage.objects.live(), home_page))
+        ).order_by("path")[:6]
     )
     if not modules:
         return None
-    return {
-        "title": _("Studiematerial för cirkeln"),
-        "intro": _(
-            "Välj ett material, starta en cirkel och arbeta er igenom träffarna."
-        ),
-        "items": modules,
-    }
+    return HomeSection(
+        title=_("Studiematerial för cirkeln"),
+        intro=_("Välj ett material, starta en cirkel och arbeta er igenom träffarna."),
+        items=modules,
+    )

@@ -38,7 +38,14 @@ from wagtail.search import index
 
 from home import cache
 from home.blocks import BodyBlock
-from home.models import SitePage, descendants_of, of_few, public_pages
+from home.models import (
+    HomeSection,
+    SitePage,
+    cards,
+    descendants_of,
+    of_few,
+    public_pages,
+)
 
 from .. import open_data
 from .organisations import Organisation, swedish_sort_key
@@ -549,7 +556,8 @@ def kommuner_home_section(request, home_page):
     """
     section = cache.cached(
         f"kommuner:home-section:{home_page.pk}",
-        lambda: _home_section(home_page) or {},
+        # False, not None, when there is no overview page: a value the cache keeps.
+        lambda: _home_section(home_page) or False,
         (cache.PAGES, CONTENT_KIND),
     )
     return section or None
@@ -557,8 +565,11 @@ def kommuner_home_section(request, home_page):
 
 def _home_section(home_page):
     page = (
-        of_few(public_pages(descendants_of(KommunIndexPage.objects.live(), home_page)))
-        .defer_streamfields()
+        cards(
+            of_few(
+                public_pages(descendants_of(KommunIndexPage.objects.live(), home_page))
+            )
+        )
         .annotate(
             in_place=_count(
                 PolicyRecord.objects.filter(
@@ -571,14 +582,14 @@ def _home_section(home_page):
     )
     if page is None:
         return None
-    return {
-        "title": str(_("Överenskommelsen i kommuner och regioner")),
-        "intro": str(
+    return HomeSection(
+        title=str(_("Överenskommelsen i kommuner och regioner")),
+        intro=str(
             _(
                 "%(count)s av landets %(total)s kommuner har en egen lokal "
                 "överenskommelse. Se hur det ser ut där du bor."
             )
         )
         % {"count": page.in_place, "total": page.total},
-        "items": [page],
-    }
+        items=[page],
+    )

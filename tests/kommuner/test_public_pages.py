@@ -420,11 +420,11 @@ def test_home_section_points_to_the_overview(
     rf, kommun_index, records_across_the_country
 ):
     section = kommuner_home_section(rf.get("/"), kommun_index.get_parent().specific)
-    assert [page.specific_class for page in section["items"]] == [KommunIndexPage]
+    assert [page.specific_class for page in section.items] == [KommunIndexPage]
     in_place = PolicyRecord.objects.filter(
         municipality__isnull=False, agreement_status__in=["antagen", "reviderad"]
     ).count()
-    assert section["intro"].startswith(f"{in_place} av landets 290 kommuner")
+    assert section.intro.startswith(f"{in_place} av landets 290 kommuner")
 
 
 def test_home_section_is_absent_without_a_live_page(rf, kommun_index):
