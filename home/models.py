@@ -5,7 +5,6 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -270,6 +269,52 @@ class CountedBy:
         return self.queryset[key]
 
 
+class UncountedPage:
+    """A page of a long list, not counted: "Sida 3", with links to the pages around it.
+
+    For lists that grow without end (the news): counting one reads all of it, ten
+    thousand news to show twenty. One item more than a page holds tells whether there
+    is a next page. As a Django Page to the pagination template; `paginator` is None,
+    so that it shows no total.
+    """
+
+    paginator = None
+
+    def __init__(self, items, number, per_page):
+        """`items` sliceable (a queryset); `number` as the visitor typed it.
+
+        Http404 for a number that is not a page: not a whole number from 1, or past
+        the end of the list.
+        """
+        try:
+            self.number = int(number)
+        except (TypeError, ValueError):
+            raise Http404 from None
+        if self.number < 1:
+            raise Http404
+        start = (self.number - 1) * per_page
+        found = list(items[start : start + per_page + 1])
+        if self.number > 1 and not found:
+            raise Http404
+        self.object_list = found[:per_page]
+        self._has_next = len(found) > per_page
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
 class NewestFirst:
     """News of a queryset, newest first, read where the date index has them.
 
@@ -278,20 +323,15 @@ class NewestFirst:
     is looked for among the newest news of all first, a window the date index gives
     at once; only when the window holds too few (the last page of the list, or many
     news that are drafts, private or of another category) is the plain query made.
-    For a Paginator: count() and slices, as a queryset.
+    Slices, as a queryset's.
     """
 
     ORDER = ("-date", "-pk")
     #: How many more of the newest news than twice the slice's end the window holds.
     SPARE = 50
 
-    def __init__(self, queryset, counted=None):
+    def __init__(self, queryset):
         self.queryset = queryset.order_by(*self.ORDER)
-        # The same news, counted in a cheaper query if the caller has one.
-        self.counted = counted
-
-    def count(self):
-        return (self.queryset if self.counted is None else self.counted).count()
 
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step or key.stop is None:
@@ -335,21 +375,14 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     @path("")
     def index(self, request):
         category = request.GET.get("kategori", "")
-        news = self.news()
-        counted = None
+        news = cards(self.news(), "date", "category")
         if category in NewsCategory.values:
             news = news.filter(category=category)
         else:
             category = ""
-            # The same pages counted on the page table alone, without the join.
-            counted = public_pages(
-                children_of(Page.objects.live().type(NewsPage), self)
-            )
-        paginator = Paginator(NewestFirst(news, counted), self.per_page)
-        try:
-            page = paginator.page(request.GET.get("sida", 1))
-        except (PageNotAnInteger, EmptyPage) as exc:
-            raise Http404 from exc
+        page = UncountedPage(
+            NewestFirst(news), request.GET.get("sida", 1), self.per_page
+        )
         return self.render(
             request,
             context_overrides={
@@ -463,6 +496,26 @@ class KansliContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("kansliets kontaktuppgifter")
+
+    @classmethod
+    def for_links(cls, site):
+        """The site's settings, their linked pages read only for a link to them.
+
+        As for_site(), which reads both pages whole: the footer shows a link to each.
+        """
+        own = [field.attname for field in cls._meta.concrete_fields]
+        linked = [
+            f"{name}__{field}"
+            for name in cls.select_related
+            for field in ("id", "url_path", "live")
+        ]
+        found = (
+            cls.objects.filter(site=site)
+            .select_related(*cls.select_related)
+            .only(*own, *linked)
+            .first()
+        )
+        return found or cls.for_site(site)
 
     @property
     def phone_uri(self):

@@ -4,6 +4,7 @@ import contextlib
 import logging
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, transaction
 from django.http import Http404, HttpResponse
@@ -28,7 +29,7 @@ SEARCH_MAX_QUERY_LENGTH = 200
 
 
 def route_page(request, path):
-    """Find the page for a path in two queries, whatever its depth.
+    """Find the page for a path in two small queries, whatever its depth.
 
     Wagtail walks the tree a level at a time, two queries a level. Here the deepest
     page whose URL path is a prefix of the request's is found in one query; that page
@@ -43,7 +44,7 @@ def route_page(request, path):
         root.url_path + "/".join(components[:length]) + "/"
         for length in range(1, len(components) + 1)
     ]
-    page = (
+    found = (
         # The slug condition lets the database use its index on slug; url_path has none.
         Page.objects.filter(
             slug__in=[root.slug, *components],
@@ -51,12 +52,19 @@ def route_page(request, path):
             path__startswith=root.path,
         )
         .order_by("-depth")
+        .values_list("pk", "content_type_id", "depth")
         .first()
     )
+    if found is None:
+        return None
+    pk, content_type_id, depth = found
+    # The page read once, as its own type (Page.specific would read it twice).
+    model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+    page = model.objects.filter(pk=pk).first()
     if page is None:
         return None
     try:
-        return page.specific.route(request, components[page.depth - root.depth :])
+        return page.route(request, components[depth - root.depth :])
     except Http404:
         return None
 

@@ -20,7 +20,15 @@ from wagtail.search import index
 from home import cache
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, DiscussionQuestionBlock
 from home.cache import cached
-from home.models import CountedBy, SitePage, children_of, of_few, public_pages
+from home.models import (
+    CARD_FIELDS,
+    CountedBy,
+    SitePage,
+    cards,
+    children_of,
+    of_few,
+    public_pages,
+)
 
 
 def discussion_questions_field(**kwargs):
@@ -65,9 +73,7 @@ class AgreementPage(SitePage):
         verbose_name_plural = _("överenskommelsen")
 
     def principles(self):
-        return public_pages(
-            children_of(PrinciplePage.objects.live(), self)
-        ).defer_streamfields()
+        return cards(public_pages(children_of(PrinciplePage.objects.live(), self)))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -143,7 +149,7 @@ class PrinciplePage(SitePage):
             .filter(
                 models.Exists(self._sessions_on_it().filter(page=models.OuterRef("pk")))
             )
-            .only("id", "title", "url_path", "path", "depth", "intro")
+            .only(*CARD_FIELDS)
             .order_by("path")[: self.modules_shown + 1]
         )
 
@@ -202,8 +208,7 @@ class StudyModuleIndexPage(SitePage):
 
     def modules(self):
         return (
-            public_pages(children_of(StudyModulePage.objects.live(), self))
-            .defer_streamfields()
+            cards(public_pages(children_of(StudyModulePage.objects.live(), self)))
             .annotate(
                 session_count=models.Subquery(
                     StudySession.objects.filter(page=models.OuterRef("pk"))
@@ -332,7 +337,13 @@ class StudyModulePage(RoutablePageMixin, SitePage):
         return [labels[key] for key in self.target_groups if key in labels]
 
     def session_list(self):
-        return list(self.sessions.all().prefetch_related("principles"))
+        # Of the principles, a link each.
+        principles = PrinciplePage.objects.only("id", "title", "url_path", "path")
+        return list(
+            self.sessions.all().prefetch_related(
+                models.Prefetch("principles", queryset=principles)
+            )
+        )
 
     def principle_list(self, sessions):
         """The principles the module treats: those of its sessions, in the agreement's order."""

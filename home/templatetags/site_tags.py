@@ -87,7 +87,7 @@ def contact_settings(request):
         return None
 
     def compute():
-        settings_obj = KansliContactSettings.for_site(site)
+        settings_obj = KansliContactSettings.for_links(site)
         page = settings_obj.accessibility_page
         return {
             "organisation_name": settings_obj.organisation_name,
