@@ -60,8 +60,9 @@ def route_page(request, path):
     pk, content_type_id, depth = found
     # The page read once, as its own type (Page.specific would read it twice).
     model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-    page = model.objects.filter(pk=pk).first()
-    if page is None:
+    try:
+        page = model.objects.get(pk=pk)  # get(): no ORDER BY to build, as first() has
+    except model.DoesNotExist:  # deleted in between
         return None
     try:
         return page.route(request, components[depth - root.depth :])

@@ -188,7 +188,7 @@ class PrinciplePage(SitePage):
 
 
 def module_index_url(request):
-    index = of_few(StudyModuleIndexPage.objects.live()).first()
+    index = of_few(StudyModuleIndexPage.objects.live()).only("id", "url_path").first()
     return index.get_url(request) if index else ""
 
 
