@@ -92,8 +92,9 @@ def load(stdout, *, with_accounts=False):
         home, created = ensure_home_page()
         created_count = int(created)
 
+        pages = {}
         for data in demo_data.PAGES:
-            _page, created = ensure_child(
+            pages[data["slug"]], created = ensure_child(
                 home,
                 ContentPage,
                 data["slug"],
@@ -166,6 +167,11 @@ def load(stdout, *, with_accounts=False):
             # Also on a site whose settings were made before the privacy policy was.
             contact.privacy_page = privacy_policy
             contact.save(update_fields=["privacy_page"])
+            created_count += 1
+        if contact.contact_page_id is None and "kontakt" in pages:
+            # The footer links to the contact page; settings made before it keep theirs.
+            contact.contact_page = pages["kontakt"]
+            contact.save(update_fields=["contact_page"])
             created_count += 1
 
         if with_accounts:

@@ -394,6 +394,15 @@ class KansliContactSettings(BaseSiteSetting):
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     opening_hours = models.CharField(_("telefontider"), max_length=200, blank=True)
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("kontaktsida"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Länkas från sidfoten, under kontaktuppgifterna."),
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("tillgänglighetsredogörelse"),
@@ -414,7 +423,7 @@ class KansliContactSettings(BaseSiteSetting):
         ),
     )
 
-    select_related = ["accessibility_page", "privacy_page"]
+    select_related = ["contact_page", "accessibility_page", "privacy_page"]
 
     panels = [
         FieldPanel("organisation_name"),
@@ -429,6 +438,7 @@ class KansliContactSettings(BaseSiteSetting):
         FieldPanel("email"),
         FieldPanel("phone"),
         FieldPanel("opening_hours"),
+        PageChooserPanel("contact_page"),
         PageChooserPanel("accessibility_page"),
         PageChooserPanel("privacy_page"),
     ]
