@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock, ContentBodyBlock
 from .cache import RESTRICTIONS, cached_locally
+from .site_address import absolute_url
 
 TREE_STEPLEN = Page.steplen
 
@@ -182,6 +183,19 @@ class SitePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    def sitemap_lastmod(self):
+        """When the page was last published (as Wagtail's sitemap has it)."""
+        return self.last_published_at or self.latest_revision_created_at
+
+    def get_sitemap_urls(self, request=None):
+        # At the site's real address rather than the Site record's (home.site_address).
+        return [
+            {
+                "location": absolute_url(request, self.get_url(request)),
+                "lastmod": self.sitemap_lastmod(),
+            }
+        ]
 
 
 class HomePage(RoutablePageMixin, SitePage):
