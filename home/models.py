@@ -345,17 +345,22 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
             },
         )
 
+    def feed_author(self, request):
+        """Who writes the news: the kansli, by the name and address of its contact details."""
+        contact = KansliContactSettings.for_request(request)
+        return {"name": contact.organisation_name, "email": contact.email}
+
     @path("rss/", name="rss")
     def rss(self, request):
         from .feeds import NewsRssFeed
 
-        return NewsRssFeed(self)(request)
+        return NewsRssFeed(self, self.feed_author(request))(request)
 
     @path("atom/", name="atom")
     def atom(self, request):
         from .feeds import NewsAtomFeed
 
-        return NewsAtomFeed(self)(request)
+        return NewsAtomFeed(self, self.feed_author(request))(request)
 
 
 class NewsPage(SitePage):
