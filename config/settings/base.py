@@ -116,6 +116,8 @@ WAGTAIL_CONTENT_LANGUAGES = [("sv", "Svenska")]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Served by whitenoise at the site's root: /favicon.ico (scripts/make_favicon.py).
+WHITENOISE_ROOT = BASE_DIR / "root_files"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
