@@ -24,7 +24,7 @@ migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 demo: migrate ## Load the demo content and demo accounts (idempotent)
-	$(MANAGE) load_demo_content --accounts
+	$(MANAGE) load_demo_content --accounts --address $(HOST):$(PORT)
 
 run: demo ## Set everything up and serve the site at http://127.0.0.1:8000
 	@echo "Webbplatsen: http://$(HOST):$(PORT)/   Redigering: http://$(HOST):$(PORT)/admin/"

@@ -6,10 +6,10 @@ from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import auth_views as guarded_views
+from home import sitemap as home_sitemap
 from home import views as home_views
 from home.forms import LoginForm, PasswordResetForm, SetPasswordForm
 
@@ -58,7 +58,7 @@ urlpatterns = [
     path("konto/", include(account_urls)),
     path("min-kommun/", include("kommuner.urls")),
     path("sok/", home_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", home_sitemap.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 

@@ -32,6 +32,11 @@ DEMO_ACCOUNTS = [
 ]
 DEMO_PASSWORD = "demo-2026-losen"  # noqa: S105 - printed for local development only
 
+#: Where `make run` serves the site (its HOST and PORT), unless told otherwise.
+DEV_SERVER_ADDRESS = "127.0.0.1:8000"
+#: The address Wagtail's installation gives its first site, where no server answers.
+PLACEHOLDER_ADDRESS = ("localhost", 80)
+
 
 def stream(blocks):
     """Turn demo data's (block type, value) pairs into StreamField values."""
@@ -76,7 +81,7 @@ def ensure_home_page():
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True)
+        site = Site(hostname=PLACEHOLDER_ADDRESS[0], port=80, is_default_site=True)
     welcome = site.root_page if site.root_page_id else None
     site.root_page = home
     site.site_name = data["title"]
@@ -92,8 +97,9 @@ def load(stdout, *, with_accounts=False):
         home, created = ensure_home_page()
         created_count = int(created)
 
+        pages = {}
         for data in demo_data.PAGES:
-            _page, created = ensure_child(
+            pages[data["slug"]], created = ensure_child(
                 home,
                 ContentPage,
                 data["slug"],
@@ -167,11 +173,39 @@ def load(stdout, *, with_accounts=False):
             contact.privacy_page = privacy_policy
             contact.save(update_fields=["privacy_page"])
             created_count += 1
+        if contact.contact_page_id is None and "kontakt" in pages:
+            # The footer links to the contact page; settings made before it keep theirs.
+            contact.contact_page = pages["kontakt"]
+            contact.save(update_fields=["contact_page"])
+            created_count += 1
 
         if with_accounts:
             created_count += ensure_accounts()
 
     stdout.write(f"home: {created_count} nya objekt")
+
+
+def parse_address(address):
+    """An address written HOST:PORT, as (host, port); ValueError if it is not one."""
+    host, _colon, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(address)
+    return host.strip("[]"), int(port)
+
+
+def set_site_address(address):
+    """Give the demo site the development server's address, "HOST:PORT".
+
+    Only in place of Wagtail's placeholder (localhost:80): an address someone chose in
+    the admin is theirs. The site is the default one, so it answers on any address.
+    """
+    hostname, port = parse_address(address)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or (site.hostname, site.port) != PLACEHOLDER_ADDRESS:
+        return False
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    return True
 
 
 def ensure_accounts():

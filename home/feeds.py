@@ -14,9 +14,12 @@ class NewsRssFeed(Feed):
     )
     language = "sv"
 
-    def __init__(self, index_page):
+    def __init__(self, index_page, author):
         super().__init__()
         self.index_page = index_page
+        # {"name", "email"}: the feed's and every item's (RFC 4287 §4.1.1 wants an
+        # author on an Atom feed or on each of its entries; both have one here).
+        self.author = author
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -30,6 +33,18 @@ class NewsRssFeed(Feed):
 
     def items(self):
         return self.index_page.news()[:30]
+
+    def author_name(self):
+        return self.author["name"]
+
+    def author_email(self):
+        return self.author["email"] or None
+
+    def item_author_name(self, item):
+        return self.author_name()
+
+    def item_author_email(self, item):
+        return self.author_email()
 
     def item_title(self, item):
         return item.title

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock, ContentBodyBlock
 from .cache import RESTRICTIONS, cached_locally
+from .site_address import absolute_url
 
 TREE_STEPLEN = Page.steplen
 
@@ -210,6 +211,19 @@ class SitePage(Page):
     def get_meta_description(self):
         return self.search_description or self.intro
 
+    def sitemap_lastmod(self):
+        """When the page was last published (as Wagtail's sitemap has it)."""
+        return self.last_published_at or self.latest_revision_created_at
+
+    def get_sitemap_urls(self, request=None):
+        # At the site's real address rather than the Site record's (home.site_address).
+        return [
+            {
+                "location": absolute_url(request, self.get_url(request)),
+                "lastmod": self.sitemap_lastmod(),
+            }
+        ]
+
 
 class HomePage(RoutablePageMixin, SitePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
@@ -392,17 +406,22 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
             },
         )
 
+    def feed_author(self, request):
+        """Who writes the news: the kansli, by the name and address of its contact details."""
+        contact = KansliContactSettings.for_request(request)
+        return {"name": contact.organisation_name, "email": contact.email}
+
     @path("rss/", name="rss")
     def rss(self, request):
         from .feeds import NewsRssFeed
 
-        return NewsRssFeed(self)(request)
+        return NewsRssFeed(self, self.feed_author(request))(request)
 
     @path("atom/", name="atom")
     def atom(self, request):
         from .feeds import NewsAtomFeed
 
-        return NewsAtomFeed(self)(request)
+        return NewsAtomFeed(self, self.feed_author(request))(request)
 
 
 class NewsPage(SitePage):
@@ -455,6 +474,15 @@ class KansliContactSettings(BaseSiteSetting):
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     opening_hours = models.CharField(_("telefontider"), max_length=200, blank=True)
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("kontaktsida"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Länkas från sidfoten, under kontaktuppgifterna."),
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("tillgänglighetsredogörelse"),
@@ -475,7 +503,7 @@ class KansliContactSettings(BaseSiteSetting):
         ),
     )
 
-    select_related = ["accessibility_page", "privacy_page"]
+    select_related = ["contact_page", "accessibility_page", "privacy_page"]
 
     panels = [
         FieldPanel("organisation_name"),
@@ -490,6 +518,7 @@ class KansliContactSettings(BaseSiteSetting):
         FieldPanel("email"),
         FieldPanel("phone"),
         FieldPanel("opening_hours"),
+        PageChooserPanel("contact_page"),
         PageChooserPanel("accessibility_page"),
         PageChooserPanel("privacy_page"),
     ]

@@ -21,6 +21,7 @@ from .cache import site_for_request
 from .models import searchable_pages
 from .search_backend import result_keys
 from .search_text import printable
+from .site_address import site_root_url
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +173,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /konto/",
         "Disallow: /sok/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {site_root_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse(
         "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"

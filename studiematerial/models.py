@@ -365,19 +365,22 @@ class StudyModulePage(RoutablePageMixin, SitePage):
 
     @path("utskrift/ledare/", name="print_leader")
     def print_leader(self, request):
-        return self.render(
-            request,
-            template="studiematerial/study_module_print.html",
-            context_overrides={"for_leader": True},
-        )
+        return self.render_print(request, for_leader=True)
 
     @path("utskrift/deltagare/", name="print_participant")
     def print_participant(self, request):
-        return self.render(
+        return self.render_print(request, for_leader=False)
+
+    def render_print(self, request, for_leader):
+        """A printable version: for paper, not for search engines, which index the
+        module's own page (the sitemap lists only that; the template says noindex)."""
+        response = self.render(
             request,
             template="studiematerial/study_module_print.html",
-            context_overrides={"for_leader": False},
+            context_overrides={"for_leader": for_leader},
         )
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class StudySession(ClusterableModel, Orderable):

@@ -116,6 +116,8 @@ WAGTAIL_CONTENT_LANGUAGES = [("sv", "Svenska")]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Served by whitenoise at the site's root: /favicon.ico (scripts/make_favicon.py).
+WHITENOISE_ROOT = BASE_DIR / "root_files"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -194,7 +196,10 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 
 WAGTAIL_SITE_NAME = "Överenskommelsens studieplattform"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The site's address, e.g. https://studieplattform.example.se: the admin's e-mail, and the
+# sitemap and robots.txt (home/site_address.py), which without it use the request's.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {
     # Wagtail's database backend: PostgreSQL full-text search on PostgreSQL, SQLite FTS5
     # on SQLite, with the ranking made linear (see home/search_backend.py).

@@ -89,6 +89,7 @@ def contact_settings(request):
     def compute():
         settings_obj = KansliContactSettings.for_links(site)
         page = settings_obj.accessibility_page
+        contact_page = settings_obj.contact_page
         return {
             "organisation_name": settings_obj.organisation_name,
             "street_address": settings_obj.street_address,
@@ -98,6 +99,10 @@ def contact_settings(request):
             "phone": settings_obj.phone,
             "phone_uri": settings_obj.phone_uri,
             "opening_hours": settings_obj.opening_hours,
+            "contact_url": contact_page.get_url(request)
+            if contact_page and contact_page.live
+            else "",
+            "contact_title": contact_page.title if contact_page else "",
             "accessibility_url": page.get_url(request) if page and page.live else "",
             "privacy_url": privacy.get_url(request)
             if (privacy := settings_obj.privacy_page) and privacy.live

@@ -46,6 +46,7 @@ from home.models import (
     of_few,
     public_pages,
 )
+from home.site_address import absolute_url
 
 from .. import open_data
 from .organisations import Organisation, swedish_sort_key
@@ -54,6 +55,11 @@ from .records import AgreementStatus, IOPPartnership, PolicyRecord
 
 #: Statuses that mean the kommun has a local agreement of its own.
 AGREEMENT_IN_PLACE = (AgreementStatus.ADOPTED, AgreementStatus.REVISED)
+
+
+def latest(*moments):
+    """The latest of the moments that are known (None when none is)."""
+    return max((moment for moment in moments if moment is not None), default=None)
 
 
 def record_or_none(obj):
@@ -359,6 +365,56 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             municipalities = municipalities_in_tables(**filters)
         municipalities.sort(key=lambda m: swedish_sort_key(m.name))
         return self._attach_urls(request, municipalities, records=changes)
+
+    # The sitemap.
+
+    def get_sitemap_urls(self, request=None):
+        """The overview and every kommun's and län's page, in two queries whatever the data.
+
+        A page last changed when the overview page was published or when a record or
+        an organisation that it shows last changed, whichever is latest.
+        """
+        published = self.sitemap_lastmod()
+        base = absolute_url(request, self._base_url(request))
+        organisations_changed = Subquery(
+            Organisation.objects.filter(municipality=OuterRef("pk"))
+            .order_by()
+            .values("municipality")
+            .annotate(latest=Max("updated_at"))
+            .values("latest")
+        )
+        municipalities = (
+            Municipality.objects.annotate(organisations_changed=organisations_changed)
+            .order_by("code")
+            .values_list(
+                "slug",
+                "county_id",
+                "record__updated_at",
+                "county__record__updated_at",
+                "organisations_changed",
+            )
+        )
+        counties = {
+            pk: [slug, published, record_changed]
+            for pk, slug, record_changed in County.objects.order_by("code").values_list(
+                "pk", "slug", "record__updated_at"
+            )
+        }
+        kommun_urls = []
+        for slug, county_id, *changed in municipalities:
+            lastmod = latest(published, *changed)
+            kommun_urls.append({"location": f"{base}{slug}/", "lastmod": lastmod})
+            # A län's page shows its kommuner's records and organisations too.
+            counties[county_id].append(lastmod)
+        county_urls = [
+            {"location": f"{base}lan/{slug}/", "lastmod": latest(*changed)}
+            for slug, *changed in counties.values()
+        ]
+        overview = {
+            "location": base,
+            "lastmod": latest(published, *(url["lastmod"] for url in county_urls)),
+        }
+        return [overview, *county_urls, *kommun_urls]
 
     # The overview.
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from wagtail.models import Collection
 
@@ -48,7 +49,17 @@ class ImageFactory(wagtail_factories.ImageFactory):
     collection = factory.LazyFunction(root_collection)
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A live page with the times that publishing it gives (the sitemap's lastmod)."""
+
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.SelfAttribute("first_published_at")
+
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(PublishedPageFactory):
     title = "Startsida"
     slug = "start"
 
@@ -56,7 +67,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = HomePage
 
 
-class ContentPageFactory(wagtail_factories.PageFactory):
+class ContentPageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Sida {n}")
     intro = "En kort ingress."
 
@@ -64,7 +75,7 @@ class ContentPageFactory(wagtail_factories.PageFactory):
         model = ContentPage
 
 
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
+class NewsIndexPageFactory(PublishedPageFactory):
     title = "Nyheter"
     slug = "nyheter"
 
@@ -72,7 +83,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
         model = NewsIndexPage
 
 
-class NewsPageFactory(wagtail_factories.PageFactory):
+class NewsPageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Nyhet {n}")
     date = factory.Sequence(
         lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n)

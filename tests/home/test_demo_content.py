@@ -4,9 +4,13 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from wagtail.models import Page, Revision, Site
 
+import pytest
+
+from home import demo
 from home.models import HomePage, KansliContactSettings, NewsPage
 from studiematerial.models import PrinciplePage, StudyModulePage, StudySession
 
@@ -33,6 +37,9 @@ def test_demo_content_builds_the_site(demo_content):
     contact = KansliContactSettings.for_site(site)
     assert contact.email
     assert contact.accessibility_page.slug == "tillganglighet"
+    assert contact.contact_page.slug == "kontakt"  # linked from the footer
+    # Where `make run` serves it, rather than Wagtail's localhost:80.
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
 
 
 def test_demo_content_replaces_wagtails_welcome_page(demo_content):
@@ -67,3 +74,24 @@ def test_demo_accounts_cover_every_role(db, settings):
     roles = {group.name for user in users for group in user.groups.all()}
     assert roles == {"Redaktör", "Kansli", "Cirkelledare", "Kommunhandläggare"}
     assert "demo-2026-losen" in out.getvalue()
+
+
+def test_the_demo_site_gets_the_development_servers_address(home_page):
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == demo.PLACEHOLDER_ADDRESS
+    assert demo.set_site_address("localhost:8001")
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("localhost", 8001)
+
+
+def test_an_address_chosen_in_the_admin_is_kept(home_page):
+    Site.objects.update(hostname="studieplattform.example.se", port=443)
+    assert not demo.set_site_address("127.0.0.1:8000")
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("studieplattform.example.se", 443)
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "127.0.0.1:http", ":8000", "x:0"])
+def test_the_demo_loader_refuses_an_address_without_a_port(db, address):
+    with pytest.raises(CommandError, match="VÄRD:PORT"):
+        call_command("load_demo_content", "--address", address)

@@ -7,7 +7,6 @@ up by code rather than make new ones: `MunicipalityFactory(code="1880")` is Öre
 from django.contrib.auth.models import Group
 
 import factory
-import wagtail_factories
 from stdnum import luhn
 
 from home import roles
@@ -22,7 +21,7 @@ from kommuner.models import (
     PolicyDocument,
     PolicyRecord,
 )
-from tests.home.factories import UserFactory
+from tests.home.factories import PublishedPageFactory, UserFactory
 
 #: Organisation numbers from these factories: 8028 and five digits, a series no other
 #: test, the demo content (802 + kommun code) or the bench (8899…) uses.
@@ -55,7 +54,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("code",)
 
 
-class KommunIndexPageFactory(wagtail_factories.PageFactory):
+class KommunIndexPageFactory(PublishedPageFactory):
     title = "Kommuner och regioner"
     slug = "kommuner"
     intro = "Hur Överenskommelsen lever lokalt i landets kommuner och regioner."

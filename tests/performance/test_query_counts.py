@@ -17,7 +17,9 @@ import pytest
 from home import cache
 from home.cache import cache_key as page_cache_key
 from home.models import NewsPage
+from kommuner.models import Municipality, PolicyRecord
 from tests.home.factories import NewsPageFactory
+from tests.kommuner.factories import OrganisationFactory, PolicyRecordFactory
 from tests.studiematerial.factories import StudyModulePageFactory, StudySessionFactory
 
 MAX_QUERIES = 8
@@ -85,6 +87,31 @@ def test_query_counts_are_pinned_and_do_not_grow_with_data(client, site_tree):
     assert large == small, f"query counts grew with the data: {small} → {large}"
     assert all(count <= MAX_QUERIES for count in large.values()), large
     assert large == PINNED, str(large)
+
+
+def add_kommun_data(times):
+    """Records and organisations for `times` more kommuner, and their regions' records."""
+    have = PolicyRecord.objects.filter(municipality__isnull=False).values(
+        "municipality"
+    )
+    for municipality in Municipality.objects.exclude(pk__in=have)[:times]:
+        PolicyRecordFactory(municipality=municipality)
+        OrganisationFactory.create_batch(3, municipality=municipality)
+        if not PolicyRecord.objects.filter(county=municipality.county_id).exists():
+            PolicyRecordFactory(municipality=None, county=municipality.county)
+
+
+def test_the_sitemap_costs_a_query_for_the_pages_and_one_each_for_kommuner_and_län(
+    client, site_tree
+):
+    # With every kommun and län (290 and 21): the count, the pages, the län, the
+    # kommuner (with their records and organisations' latest change), whatever the data.
+    add_data(site_tree, 1)
+    add_kommun_data(2)
+    small = count_queries(client, "/sitemap.xml")
+    add_data(site_tree, 5)
+    add_kommun_data(30)
+    assert count_queries(client, "/sitemap.xml") == small == 4
 
 
 def test_news_page_query_count(client, site_tree):

@@ -1,7 +1,6 @@
 """Factories for the study material's pages and sessions."""
 
 import factory
-import wagtail_factories
 
 from studiematerial.models import (
     AgreementPage,
@@ -10,9 +9,10 @@ from studiematerial.models import (
     StudyModulePage,
     StudySession,
 )
+from tests.home.factories import PublishedPageFactory
 
 
-class AgreementPageFactory(wagtail_factories.PageFactory):
+class AgreementPageFactory(PublishedPageFactory):
     title = "Överenskommelsen"
     slug = "overenskommelsen"
     vision = "<p>En vision.</p>"
@@ -21,7 +21,7 @@ class AgreementPageFactory(wagtail_factories.PageFactory):
         model = AgreementPage
 
 
-class PrinciplePageFactory(wagtail_factories.PageFactory):
+class PrinciplePageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Princip {n}")
     explanation = "<p>Förklaring.</p>"
 
@@ -29,7 +29,7 @@ class PrinciplePageFactory(wagtail_factories.PageFactory):
         model = PrinciplePage
 
 
-class StudyModuleIndexPageFactory(wagtail_factories.PageFactory):
+class StudyModuleIndexPageFactory(PublishedPageFactory):
     title = "Studiematerial"
     slug = "studiematerial"
 
@@ -37,7 +37,7 @@ class StudyModuleIndexPageFactory(wagtail_factories.PageFactory):
         model = StudyModuleIndexPage
 
 
-class StudyModulePageFactory(wagtail_factories.PageFactory):
+class StudyModulePageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Material {n}")
     intro = "Ett material."
     target_groups = factory.LazyFunction(lambda: ["ideburna"])

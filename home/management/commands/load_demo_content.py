@@ -5,7 +5,7 @@ What an app's demo module provides: see home/app_modules.py.
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from home import demo
 from home.app_modules import app_modules
@@ -20,13 +20,26 @@ class Command(BaseCommand):
             action="store_true",
             help="Skapa demokonton för varje roll (bara med DEBUG på).",
         )
+        parser.add_argument(
+            "--address",
+            default=demo.DEV_SERVER_ADDRESS,
+            help="Värd och port som utvecklingsservern svarar på, VÄRD:PORT "
+            f"(standard {demo.DEV_SERVER_ADDRESS}): demowebbplatsens adress.",
+        )
 
-    def handle(self, *args, accounts=False, **options):
+    def handle(self, *args, accounts=False, address=demo.DEV_SERVER_ADDRESS, **options):
+        try:
+            demo.parse_address(address)
+        except ValueError as exc:
+            raise CommandError(
+                f"Adressen ska vara VÄRD:PORT, inte {address!r}."
+            ) from exc
         with_accounts = accounts and settings.DEBUG
         if accounts and not settings.DEBUG:
             self.stderr.write("Demokonton skapas bara i utvecklingsläge (DEBUG).")
         for module in app_modules("demo"):
             module.load(self.stdout, with_accounts=with_accounts)
+        demo.set_site_address(address)
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         if with_accounts:
