@@ -530,13 +530,13 @@ class KansliContactSettings(BaseSiteSetting):
     def for_links(cls, site):
         """The site's settings, their linked pages read only for a link to them.
 
-        As for_site(), which reads both pages whole: the footer shows a link to each.
+        As for_site(), which reads each page whole: the footer shows a link to each.
         """
         own = [field.attname for field in cls._meta.concrete_fields]
         linked = [
             f"{name}__{field}"
             for name in cls.select_related
-            for field in ("id", "url_path", "live")
+            for field in ("id", "title", "url_path", "live")
         ]
         found = (
             cls.objects.filter(site=site)
