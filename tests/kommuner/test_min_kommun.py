@@ -189,7 +189,9 @@ def test_official_adds_edits_and_deletes_an_organisation(
     "org_number,message",
     [
         ("123", "inte ett giltigt organisationsnummer"),
-        ("802002-4281", "inte ett giltigt organisationsnummer"),
+        ("802002-4281", "Kontrollsiffran stämmer inte i 802002-4281"),
+        ("802002-428", "inte ett giltigt organisationsnummer (tio siffror"),
+        ("80200A-4280", "inte ett giltigt organisationsnummer (tio siffror"),
         ("", "Skriv organisationsnumret."),
     ],
 )
@@ -217,7 +219,7 @@ def test_the_same_organisation_number_cannot_be_registered_twice(
         {"name": "Andra", "org_number": "8020024280", "form": "ideell_forening"},
     )
     assert (
-        "Det finns redan en organisation med det organisationsnumret."
+        "Organisationen finns redan som nationell organisation: Första."
         in response.content.decode()
     )
     assert Organisation.objects.filter(org_number=ORG_NUMBER).count() == 1
