@@ -77,7 +77,12 @@ class IOPPartnershipForm(forms.ModelForm):
         model = IOPPartnership
         formfield_callback = form_field
         fields = ["partner_name", "area", "start_year", "end_year", "url"]
-        error_messages = {"start_year": YEAR_ERRORS, "end_year": YEAR_ERRORS}
+        error_messages = {
+            "partner_name": {"required": _("Skriv den idéburna partnerns namn.")},
+            "area": {"required": _("Skriv vad partnerskapet gäller.")},
+            "start_year": {**YEAR_ERRORS, "required": _("Skriv året då det började.")},
+            "end_year": YEAR_ERRORS,
+        }
 
 
 class PolicyDocumentForm(forms.ModelForm):
@@ -86,6 +91,7 @@ class PolicyDocumentForm(forms.ModelForm):
         formfield_callback = form_field
         fields = ["title", "document_type", "adopted_on", "revised_on", "url"]
         widgets = {"adopted_on": DateInput(), "revised_on": DateInput()}
+        error_messages = {"title": {"required": _("Skriv dokumentets titel.")}}
 
 
 class RecordFormSet(forms.BaseInlineFormSet):

@@ -19,6 +19,7 @@ from kommuner.models import (
     LegalForm,
     Municipality,
     Organisation,
+    OrganisationPresence,
     PolicyDocument,
     PolicyRecord,
 )
@@ -120,6 +121,16 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Organisation
+
+
+class OrganisationPresenceFactory(factory.django.DjangoModelFactory):
+    """An organisation (of Örebro, by default) marked as active in another kommun (Kiruna)."""
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    municipality = factory.SubFactory(MunicipalityFactory, code="2584")
+
+    class Meta:
+        model = OrganisationPresence
 
 
 class OfficialFactory(UserFactory):
