@@ -163,6 +163,8 @@ def test_the_list_shows_own_organisations_editable_and_marked_ones_removable_onl
     client.force_login(official_of_kiruna)
     html = client.get(min_kommun("organisations", kiruna)).content.decode()
     own_part, marked_part = html.split('id="verksamma-har"')
+    assert '<th scope="col">Organisationsform</th>' in own_part
+    assert "Formulär" not in html
     assert "Kirunaföreningen" in own_part
     assert min_kommun("organisation_edit", kiruna, own.pk) in own_part
     assert "Örebroföreningen" not in own_part
