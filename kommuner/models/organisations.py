@@ -158,6 +158,9 @@ class Organisation(index.Indexed, models.Model):
         through="OrganisationPresence",
         related_name="active_organisations",
         blank=True,
+        # Marked and unmarked in Min kommun by the kommun's officials (or the kansli),
+        # never in the organisation's own form: that is its home kommun's.
+        editable=False,
         help_text=_(
             "Kommuner utöver hemkommunen där organisationen är verksam, markerade av "
             "de kommunernas handläggare."

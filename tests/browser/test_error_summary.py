@@ -1,4 +1,5 @@
-"""After a failed post, focus is on the error summary, which lists every error with a link.
+"""After a failed post, focus is on the error summary, which lists every error with a link;
+and the add form's answer for an organisation another kommun already has.
 
 The official works on Gällivare (2523), which no other browser test changes; a failed
 post saves nothing, so the test leaves the kommun as it found it.
@@ -8,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kommuner.models import Municipality
+from kommuner.models import Municipality, Organisation, OrganisationPresence
 from tests.kommuner.factories import OfficialFactory
 
 from .support import (
@@ -91,3 +92,62 @@ def test_focus_moves_to_the_summary_after_a_failed_post_and_on_to_the_field(page
         .input_value()
         == "2007"
     )
+
+
+def test_an_official_marks_another_kommuns_organisation_as_active_and_removes_it(
+    page, db
+):
+    kommun = Municipality.objects.get(code=KOMMUN_CODE)
+    official = OfficialFactory(
+        username=unique_name("handlaggare"), password=PASSWORD, municipalities=[kommun]
+    )
+    orebros = Organisation.objects.filter(municipality__code="1880").first()
+    assert orebros is not None, "The demo content has organisations in Örebro"
+
+    page.goto(f"/konto/logga-in/?next=/min-kommun/{kommun.slug}/organisationer/ny/")
+    page.get_by_label("Användarnamn eller e-postadress").fill(official.username)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    submit(page, "Logga in")
+
+    # The number is Örebro's: the summary says so, and the page offers the mark.
+    page.get_by_label("Namn").fill(orebros.name)
+    page.get_by_label("Organisationsnummer").fill(orebros.org_number)
+    page.get_by_role("combobox", name="Organisationsform").select_option(index=1)
+    submit(page, "Spara")
+    assert_focus_on_the_summary(page)
+    assert (
+        f"Organisationsnummer: Organisationen finns redan i Örebro (hemkommun): "
+        f"{orebros.name}."
+    ) in page.get_by_role("alert").inner_text()
+    assert_no_axe_violations(page)
+    assert_page_structure(page)
+    submit(page, f"Markera som verksam i {kommun.name}")
+
+    # On the kommun's list, apart from its own, with only "Ta bort från listan".
+    assert urlsplit(page.url).path == f"/min-kommun/{kommun.slug}/organisationer/"
+    assert page.get_by_role("status").inner_text() == (
+        f"{orebros.name} är markerad som verksam i {kommun.name}."
+    )
+    marked = page.get_by_role(
+        "table", name="1 organisation med hemkommun någon annanstans"
+    )
+    assert orebros.name in marked.inner_text()
+    assert marked.get_by_role("link", name="Ändra").count() == 0
+    assert_no_axe_violations(page)
+
+    # And on the kommun's public page, with its home kommun.
+    page.goto(f"/kommuner/{kommun.slug}/")
+    public = page.get_by_role("region", name="Lokala idéburna organisationer")
+    assert public.get_by_role("link", name="Örebro", exact=True).count() == 1
+    assert_no_axe_violations(page)
+
+    # Taken off the list again: the organisation stays Örebro's.
+    page.goto(f"/min-kommun/{kommun.slug}/organisationer/")
+    page.get_by_role("link", name=f"Ta bort från listan {orebros.name}").click()
+    page.wait_for_url("**/ta-bort/")
+    assert_no_axe_violations(page)
+    submit(page, "Ja, ta bort från listan")
+    assert not OrganisationPresence.objects.filter(
+        organisation=orebros, municipality=kommun
+    ).exists()
+    assert Organisation.objects.get(pk=orebros.pk).municipality.code == "1880"

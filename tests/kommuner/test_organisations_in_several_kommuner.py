@@ -290,3 +290,15 @@ def test_open_data_counts_the_marked_organisations_apart(
     assert "antal_organisationer_verksamma" in document["falt"]
     csv_text = client.get("/kommuner/data/csv/").content.decode("utf-8-sig")
     assert "antal_organisationer_verksamma" in csv_text.splitlines()[0]
+
+
+def test_the_admins_organisation_form_does_not_edit_the_marks(
+    client, editor, orebros_organisation
+):
+    client.force_login(editor)
+    url = reverse(
+        "wagtailsnippets_kommuner_organisation:edit", args=[orebros_organisation.pk]
+    )
+    html = client.get(url).content.decode()
+    assert "Örebroföreningen" in html
+    assert 'name="active_in"' not in html
