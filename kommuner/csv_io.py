@@ -18,6 +18,7 @@ import copy
 import csv
 import datetime
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ from .models import (
     sort_name,
 )
 from .tasks import index_organisations
+
+logger = logging.getLogger(__name__)
 
 # The columns, in file order: (header, model field). kommunkod has no model field.
 COLUMNS = [
@@ -327,6 +330,14 @@ def _xlsx_overflow(found, expected):
     ) % {"expected": expected}
 
 
+def unpacked_too_large_message():
+    return _(
+        "Arbetsboken är för stor uppackad (över %(max)s MB, till exempel av bilder "
+        "eller många blad). Spara bara listan i en ny arbetsbok, eller som CSV, och "
+        "försök igen."
+    ) % {"max": MAX_UNPACKED_BYTES // (1024 * 1024)}
+
+
 def old_excel_message():
     return _(
         "Filen är en äldre Excel-arbetsbok (.xls), som importen inte läser. Spara den "
@@ -384,7 +395,7 @@ def read_xlsx(data):
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
         return [], [not_a_workbook_message()], []
     if unpacked > MAX_UNPACKED_BYTES:
-        return [], [too_large_message()], []
+        return [], [unpacked_too_large_message()], []
     workbook = None
     try:
         workbook = openpyxl.load_workbook(
@@ -398,6 +409,9 @@ def read_xlsx(data):
         while header and not header[-1].strip():
             header.pop()
         if not header:
+            if any(_xlsx_text(value).strip() for values in cells for value in values):
+                _columns, file_errors, _ignored = _read_header([])
+                return [], file_errors, []  # the header row is missing
             return [], [_("Filen är tom.")], []
         names = [_header_key(cell) for cell in header]
 
@@ -418,6 +432,7 @@ def read_xlsx(data):
         # A damaged workbook fails inside openpyxl with any of a dozen exceptions
         # (zip, XML, KeyError for a missing part, ValueError for a bad value); the
         # official needs to hear that the file cannot be read, not a server error.
+        logger.info("An uploaded workbook could not be read", exc_info=True)
         return [], [not_a_workbook_message()], []
     finally:
         if workbook is not None:

@@ -34,7 +34,7 @@ def form_field(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
-#: Messages for a year field, whose limits are FIRST_YEAR and LAST_YEAR.
+#: Messages for a year field, whose limits are its model validators (year_validators).
 YEAR_ERRORS = {
     "invalid": _("Skriv året med fyra siffror, till exempel 2021."),
     "min_value": _("Skriv ett år från %(limit_value)s och framåt."),

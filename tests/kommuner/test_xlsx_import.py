@@ -137,6 +137,10 @@ def test_a_workbook_without_the_required_columns_is_a_file_error(stockholm):
     )
     empty = csv_io.read_import(workbook_bytes([], headers=[]), stockholm)
     assert empty.file_errors == ["Filen är tom."]
+    no_header = csv_io.read_import(
+        workbook_bytes([as_cells(row(1))], headers=[]), stockholm
+    )
+    assert no_header.file_errors[0].startswith("Filen saknar kolumnerna namn,")
 
 
 def damaged_workbook():
@@ -173,7 +177,8 @@ def test_a_damaged_workbook_gets_a_swedish_message_not_a_server_error(
 def test_a_workbook_that_unpacks_past_the_limit_is_refused(monkeypatch, stockholm):
     monkeypatch.setattr(csv_io, "MAX_UNPACKED_BYTES", 2_000)
     result = csv_io.read_import(workbook_bytes([as_cells(row(1))]), stockholm)
-    assert result.file_errors == [csv_io.too_large_message()]
+    assert result.file_errors == [csv_io.unpacked_too_large_message()]
+    assert "Arbetsboken är för stor uppackad (över 0 MB" in result.file_errors[0]
 
 
 def test_a_workbook_with_more_rows_than_allowed_is_refused(monkeypatch, stockholm):
