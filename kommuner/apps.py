@@ -20,6 +20,8 @@ class KommunerConfig(AppConfig):
             models.IOPPartnership,
             models.PolicyDocument,
             models.Organisation,
+            # Which kommuner an organisation is active in: the kommun pages list it.
+            models.OrganisationPresence,
         )
         # Which accounts are a kommun's officials: shown only in Min kommun and the admin.
         cache.register_private(models.Municipality.officials.through)

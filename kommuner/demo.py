@@ -2,8 +2,9 @@
 
 Twelve kommuner across eleven län get a record (some with a local agreement and IOPs,
 some in dialogue, some without), two regions get one, and about a hundred local and ten
-national organisations are registered. Stockholm and Örebro are left without a record on
-purpose: that is how most kommuner look, and Örebro is where the demo official starts.
+national organisations are registered, two of them marked as active in a kommun besides
+their home (Kumla, Göteborg). Stockholm and Örebro are left without a record on purpose:
+that is how most kommuner look, and Örebro is where the demo official starts.
 
 All names are made up. Organisation numbers are generated with a valid check digit in a
 series chosen for the demo (802 + kommun code), not taken from real organisations.
@@ -29,6 +30,7 @@ from .models import (
     LegalForm,
     Municipality,
     Organisation,
+    OrganisationPresence,
     PolicyDocument,
     PolicyRecord,
 )
@@ -558,6 +560,31 @@ def ensure_organisations():
     return len(missing)
 
 
+# Organisations marked as active in a kommun that is not their home: (series of the
+# organisation number, kommun code). Örebro's first organisation in Kumla, a national
+# one in Göteborg.
+PRESENCES = [(1880 * 100, "1881"), (990001, "1480")]
+
+
+def ensure_presences():
+    wanted = {demo_org_number(series): code for series, code in PRESENCES}
+    organisations = {
+        organisation.org_number: organisation
+        for organisation in Organisation.objects.filter(org_number__in=wanted)
+    }
+    municipalities = {
+        municipality.code: municipality
+        for municipality in Municipality.objects.filter(code__in=wanted.values())
+    }
+    created_count = 0
+    for number, code in wanted.items():
+        _presence, created = OrganisationPresence.objects.get_or_create(
+            organisation=organisations[number], municipality=municipalities[code]
+        )
+        created_count += created
+    return created_count
+
+
 def ensure_official():
     username, code = DEMO_OFFICIAL
     user = get_user_model().objects.filter(username=username).first()
@@ -573,6 +600,7 @@ def load(stdout, *, with_accounts=False):
         created_count = ensure_page(home)
         created_count += ensure_records()
         created_count += ensure_organisations()
+        created_count += ensure_presences()
         if with_accounts:
             created_count += ensure_official()
     stdout.write(f"kommuner: {created_count} nya objekt")

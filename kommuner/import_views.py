@@ -1,4 +1,4 @@
-"""'Min kommun': importing the organisations register from CSV, and exporting it.
+"""'Min kommun': importing the organisations register from CSV or Excel, and exporting it.
 
 Upload shows a preview; nothing is saved until the user confirms, and then the whole
 file is saved in one transaction. Between the two requests the uploaded bytes wait in
@@ -28,7 +28,7 @@ PERMISSION = "kommuner.import_organisations"
 TEMPLATE_DIR = "kommuner/import"
 UPLOAD_TIMEOUT = 30 * 60
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}")
-ALLOWED_SUFFIXES = (".csv", ".txt")
+ALLOWED_SUFFIXES = (".csv", ".txt", ".xlsx")
 # The preview shows this many rows, and every row with an error after them.
 PREVIEW_ROWS = 500
 PREVIEW_ERROR_ROWS = 500
@@ -37,33 +37,47 @@ SUMMARY_ERROR_ROWS = 100
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("CSV-fil"),
+        label=gettext_lazy("CSV- eller Excel-fil"),
         help_text=gettext_lazy(
-            "En .csv-fil med rubrikrad, avgränsad med semikolon eller komma. I Excel: "
-            "”Spara som” och filformatet ”CSV UTF-8 (kommaavgränsad)”. Högst 5 MB och "
-            "10 000 rader."
+            "En Excel-arbetsbok (.xlsx), där det första bladet läses, eller en .csv-fil "
+            "avgränsad med semikolon eller komma (i Excel: ”Spara som” och "
+            "filformatet ”CSV UTF-8 (kommaavgränsad)”). Den första raden ska vara en "
+            "rubrikrad. Högst 5 MB och 10 000 rader."
         ),
         error_messages={
-            "required": gettext_lazy("Välj en CSV-fil att ladda upp."),
+            "required": gettext_lazy("Välj en CSV- eller Excel-fil att ladda upp."),
             "empty": gettext_lazy("Filen är tom."),
             "invalid": gettext_lazy("Det gick inte att ta emot filen. Försök igen."),
             "missing": gettext_lazy("Det gick inte att ta emot filen. Försök igen."),
         },
-        widget=forms.FileInput(attrs={"accept": ".csv,.txt,text/csv"}),
+        widget=forms.FileInput(
+            attrs={"accept": f".csv,.txt,.xlsx,text/csv,{csv_io.XLSX_CONTENT_TYPE}"}
+        ),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if PurePath(upload.name).suffix.lower() not in ALLOWED_SUFFIXES:
+        suffix = PurePath(upload.name).suffix.lower()
+        if suffix == ".xls":
+            raise forms.ValidationError(csv_io.old_excel_message(), code="file_type")
+        if suffix not in ALLOWED_SUFFIXES:
             raise forms.ValidationError(
                 _(
-                    "Filen måste vara en CSV-fil (.csv eller .txt). Spara listan i Excel "
-                    "som ”CSV UTF-8 (kommaavgränsad)” och ladda upp den."
+                    "Filen måste vara en Excel-arbetsbok (.xlsx) eller en CSV-fil (.csv "
+                    "eller .txt). Spara listan i Excel som ”Excel-arbetsbok (.xlsx)” "
+                    "eller ”CSV UTF-8 (kommaavgränsad)” och ladda upp den."
                 ),
                 code="file_type",
             )
         if upload.size > csv_io.MAX_BYTES:
             raise forms.ValidationError(csv_io.too_large_message(), code="too_large")
+        if suffix == ".xlsx":
+            start = upload.read(len(csv_io.XLSX_MAGIC))
+            upload.seek(0)
+            if start != csv_io.XLSX_MAGIC:
+                raise forms.ValidationError(
+                    csv_io.not_a_workbook_message(), code="file_type"
+                )
         return upload
 
 
@@ -174,7 +188,7 @@ def confirm(request, slug):
         _cache().delete(key)
         return _preview_page(request, municipality, result)
     try:
-        counts = csv_io.import_rows(municipality, result.rows)
+        counts = csv_io.import_rows(municipality, result.rows, user=request.user)
     except (csv_io.ImportConflict, IntegrityError):
         messages.error(
             request,
@@ -202,6 +216,15 @@ def imported_message(counts):
             ngettext("%(count)s oförändrad", "%(count)s oförändrade", counts.unchanged)
             % {"count": counts.unchanged}
         )
+    if counts.linked:
+        parts.append(
+            ngettext(
+                "%(count)s markerad som verksam här",
+                "%(count)s markerade som verksamma här",
+                counts.linked,
+            )
+            % {"count": counts.linked}
+        )
     return ngettext(
         "%(count)s organisation importerad (%(parts)s).",
         "%(count)s organisationer importerade (%(parts)s).",
@@ -217,13 +240,36 @@ def _csv_response(text, filename):
     return response
 
 
+def _xlsx_response(data, filename):
+    response = HttpResponse(data, content_type=csv_io.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _export_name(municipality, suffix):
+    return (
+        f"organisationer-{municipality.slug}-{timezone.localdate():%Y-%m-%d}.{suffix}"
+    )
+
+
 @signed_in_or_login
 @require_GET
 def export(request, slug):
     """The kommun's organisations as a CSV file in the import format."""
     municipality = municipality_for(request, slug, PERMISSION)
-    filename = f"organisationer-{municipality.slug}-{timezone.localdate():%Y-%m-%d}.csv"
-    return _csv_response(csv_io.export_csv(municipality.organisations.all()), filename)
+    return _csv_response(
+        csv_io.export_csv(municipality), _export_name(municipality, "csv")
+    )
+
+
+@signed_in_or_login
+@require_GET
+def export_xlsx(request, slug):
+    """The kommun's organisations as an Excel workbook in the import format."""
+    municipality = municipality_for(request, slug, PERMISSION)
+    return _xlsx_response(
+        csv_io.export_xlsx(municipality), _export_name(municipality, "xlsx")
+    )
 
 
 @signed_in_or_login
@@ -232,3 +278,13 @@ def import_template(request, slug):
     """An empty import file: the headers and one example row."""
     municipality = municipality_for(request, slug, PERMISSION)
     return _csv_response(csv_io.template_csv(municipality), "organisationer-mall.csv")
+
+
+@signed_in_or_login
+@require_GET
+def import_template_xlsx(request, slug):
+    """The import template as an Excel workbook."""
+    municipality = municipality_for(request, slug, PERMISSION)
+    return _xlsx_response(
+        csv_io.template_xlsx(municipality), "organisationer-mall.xlsx"
+    )

@@ -3,7 +3,9 @@
 The kansli (editors and kansli staff) may change every kommun's record and every
 organisation. A municipal official may change only the record and the local
 organisations of the kommuner their account is tied to; national organisations and the
-regions' records are the kansli's.
+regions' records are the kansli's. An organisation is changed only by its home kommun's
+officials; the officials of another kommun may mark it as active in theirs, and remove
+that mark again, which puts it on their lists without any right to change it.
 """
 
 import rules
@@ -60,5 +62,11 @@ rules.add_perm("kommuner.change_policyrecord", is_kansli | is_official_for)
 rules.add_perm("kommuner.add_organisation", is_kansli | is_official_for)
 rules.add_perm("kommuner.change_organisation", is_kansli | is_official_for)
 rules.add_perm("kommuner.delete_organisation", is_kansli | is_official_for)
+# Marking an organisation of another kommun (or a national one) as active in a kommun:
+# the object is the kommun. Removing the mark: the object is the OrganisationPresence,
+# whose kommun is the one it marks, so the home kommun's officials cannot remove it
+# from another kommun's list, nor another kommun's officials the organisation itself.
+rules.add_perm("kommuner.mark_organisation_active", is_kansli | is_official_for)
+rules.add_perm("kommuner.remove_organisation_presence", is_kansli | is_official_for)
 # Import into a kommun's register, and export it.
 rules.add_perm("kommuner.import_organisations", is_kansli | is_official_for)

@@ -16,6 +16,16 @@ municipality_urls = [
         views.organisation_delete,
         name="organisation_delete",
     ),
+    path(
+        "organisationer/verksam/",
+        views.organisation_mark_active,
+        name="organisation_mark_active",
+    ),
+    path(
+        "organisationer/verksam/<int:pk>/ta-bort/",
+        views.organisation_unmark_active,
+        name="organisation_unmark_active",
+    ),
     path("", include("kommuner.import_urls")),
 ]
 

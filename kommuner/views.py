@@ -8,16 +8,23 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .access import municipality_for, redirect_to_message, signed_in_or_login
 from .forms import (
+    MarkActiveForm,
     OrganisationForm,
     PartnershipFormSet,
     PolicyDocumentFormSet,
     PolicyRecordForm,
 )
-from .models import Municipality, Organisation, PolicyRecord
+from .models import (
+    Municipality,
+    Organisation,
+    OrganisationPresence,
+    PolicyRecord,
+    presence_refusal,
+)
 from .rules import is_kansli
 
 RECENT_REVISIONS = 10
@@ -109,6 +116,8 @@ def record(request, slug):
             "form": form,
             "partnerships": partnerships,
             "documents": documents,
+            # The error summary lists the rows' errors too (components/form_errors.html).
+            "formsets": [partnerships, documents],
             "loaded_at": loaded_at,
             "revisions": revisions,
             "record": policy_record,
@@ -133,8 +142,13 @@ def organisations(request, slug):
     municipality = municipality_for(request, slug, "kommuner.add_organisation")
     query = request.GET.get("q", "").strip()[:100]
     items = municipality.organisations.order_by("name")
+    # Those with a home elsewhere that the kommun has marked as active in it.
+    active_here = Organisation.objects.filter(
+        presences__municipality=municipality
+    ).select_related("municipality")
     if query:
         items = items.filter(name__icontains=query)
+        active_here = active_here.filter(name__icontains=query)
     return render(
         request,
         "kommuner/min_kommun/organisations.html",
@@ -143,8 +157,12 @@ def organisations(request, slug):
             "section": "organisations",
             "subpage_title": _("Organisationer"),
             "organisations": items,
+            "active_here": active_here.order_by("name"),
             "query": query,
             "total": municipality.organisations.aggregate(n=Count("pk"))["n"],
+            "active_total": municipality.organisation_presences.aggregate(
+                n=Count("pk")
+            )["n"],
         },
     )
 
@@ -153,7 +171,7 @@ def organisations(request, slug):
 @require_http_methods(["GET", "POST"])
 def organisation_add(request, slug):
     municipality = municipality_for(request, slug, "kommuner.add_organisation")
-    form = OrganisationForm(request.POST or None)
+    form = OrganisationForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             organisation = form.save(commit=False)
@@ -169,6 +187,86 @@ def organisation_add(request, slug):
             "section": "organisations",
             "subpage_title": _("Ny organisation"),
             "form": form,
+            **_mark_active_offer(request, municipality, form.existing_organisation),
+        },
+    )
+
+
+def _mark_active_offer(request, municipality, existing):
+    """What the add form offers for a number another kommun (or none) already has."""
+    if existing is None or existing.municipality_id == municipality.pk:
+        return {}
+    if not request.user.has_perm("kommuner.mark_organisation_active", municipality):
+        return {}
+    return {
+        "existing": existing,
+        "mark_active_refusal": presence_refusal(existing, municipality),
+    }
+
+
+@signed_in_or_login
+@require_POST
+def organisation_mark_active(request, slug):
+    """Mark an organisation with a home elsewhere as active in this kommun, then back
+    to the kommun's list."""
+    municipality = municipality_for(request, slug, "kommuner.mark_organisation_active")
+    form = MarkActiveForm(request.POST, municipality=municipality)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect_to_message("min_kommun:organisations", municipality)
+    organisation = form.cleaned_data["organisation"]
+    try:
+        with transaction.atomic():
+            OrganisationPresence.objects.create(
+                organisation=organisation,
+                municipality=municipality,
+                added_by=request.user,
+            )
+    except IntegrityError:
+        pass  # marked by someone else at the same moment: it is marked all the same
+    messages.success(
+        request,
+        _("%(name)s är markerad som verksam i %(kommun)s.")
+        % {"name": organisation.name, "kommun": municipality.name},
+    )
+    return redirect_to_message("min_kommun:organisations", municipality)
+
+
+@signed_in_or_login
+@require_http_methods(["GET", "POST"])
+def organisation_unmark_active(request, slug, pk):
+    """Take an organisation with a home elsewhere off this kommun's list (the
+    organisation itself stays as it is, in its home kommun)."""
+    municipality = municipality_for(request, slug, "kommuner.add_organisation")
+    presence = get_object_or_404(
+        OrganisationPresence.objects.select_related(
+            "organisation", "organisation__municipality"
+        ),
+        municipality=municipality,
+        organisation_id=pk,
+    )
+    if not request.user.has_perm("kommuner.remove_organisation_presence", presence):
+        raise PermissionDenied
+    organisation = presence.organisation
+    if request.method == "POST":
+        with transaction.atomic():
+            presence.delete()
+        messages.success(
+            request,
+            _("%(name)s är borttagen ur listan för %(kommun)s.")
+            % {"name": organisation.name, "kommun": municipality.name},
+        )
+        return redirect_to_message("min_kommun:organisations", municipality)
+    return render(
+        request,
+        "kommuner/min_kommun/organisation_unmark.html",
+        {
+            "municipality": municipality,
+            "section": "organisations",
+            "subpage_title": _("Ta bort %s från listan") % organisation.name,
+            "organisation": organisation,
         },
     )
 
@@ -187,7 +285,9 @@ def organisation_edit(request, slug, pk):
     organisation = _organisation_for(
         request, municipality, pk, "kommuner.change_organisation"
     )
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(
+        request.POST or None, instance=organisation, municipality=municipality
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
@@ -217,7 +317,8 @@ def organisation_delete(request, slug, pk):
     )
     if request.method == "POST":
         name = organisation.name
-        organisation.delete()
+        with transaction.atomic():
+            organisation.delete()
         messages.success(request, _("%s är borttagen ur registret.") % name)
         return redirect_to_message("min_kommun:organisations", municipality)
     return render(
@@ -228,5 +329,9 @@ def organisation_delete(request, slug, pk):
             "section": "organisations",
             "subpage_title": _("Ta bort %s") % organisation.name,
             "organisation": organisation,
+            # It goes from these kommuners' lists too.
+            "active_in": list(
+                organisation.active_in.order_by("name").values_list("name", flat=True)
+            ),
         },
     )

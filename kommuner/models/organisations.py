@@ -1,11 +1,19 @@
-"""The register of idéburna organisations, local (in a kommun) or national."""
+"""The register of idéburna organisations, local (in a kommun) or national.
 
+An organisation has one home kommun (`municipality`), whose officials edit it, or none
+(a national organisation, the kansli's). Officials of other kommuner may mark it as
+active in their kommun too (`OrganisationPresence`): a link, which puts it on their
+kommun's lists without letting them change it.
+"""
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
+from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.se import orgnr
 
@@ -42,8 +50,22 @@ class WorkArea(models.TextChoices):
 
 
 def validate_org_number(value):
+    """Ten digits whose last is the Luhn check digit; a wrong check digit said as such.
+
+    Someone who typed NNNNNN-NNNN and got one digit wrong needs to hear that a digit
+    is wrong, not how the number is written.
+    """
     try:
         orgnr.validate(value)
+    except InvalidChecksum as exc:
+        raise ValidationError(
+            _(
+                "Kontrollsiffran stämmer inte i %(value)s: den sista siffran passar "
+                "inte ihop med de nio före, så någon siffra är fel. Kontrollera numret."
+            ),
+            params={"value": value},
+            code="org_number_checksum",
+        ) from exc
     except StdnumValidationError as exc:
         raise ValidationError(
             _(
@@ -130,6 +152,20 @@ class Organisation(index.Indexed, models.Model):
         related_name="organisations",
         help_text=_("Lämna tomt för en nationell organisation."),
     )
+    active_in = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("verksam också i"),
+        through="OrganisationPresence",
+        related_name="active_organisations",
+        blank=True,
+        # Marked and unmarked in Min kommun by the kommun's officials (or the kansli),
+        # never in the organisation's own form: that is its home kommun's.
+        editable=False,
+        help_text=_(
+            "Kommuner utöver hemkommunen där organisationen är verksam, markerade av "
+            "de kommunernas handläggare."
+        ),
+    )
     updated_at = models.DateTimeField(_("senast ändrad"), auto_now=True)
     # The name in Swedish order (sort_name()), so that a kommun's register is paged by
     # the database instead of sorting every name to show a hundred.
@@ -164,7 +200,15 @@ class Organisation(index.Indexed, models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "sort_name"}
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if (
+            not adding
+            and self.municipality_id
+            and (update_fields is None or "municipality" in update_fields)
+        ):
+            # Never active "also" in its own home kommun (the kansli may move it there).
+            self.presences.filter(municipality_id=self.municipality_id).delete()
 
     @property
     def owner_municipality(self):
@@ -175,3 +219,68 @@ class Organisation(index.Indexed, models.Model):
         # of a page's hundred organisations cost more than the rest of its row.
         members = WorkArea._value2member_map_
         return [members[key].label for key in self.areas if key in members]
+
+
+class OrganisationPresence(models.Model):
+    """An organisation marked as active in a kommun that is not its home kommun.
+
+    Made by an official of that kommun (or the kansli), who may also remove it again;
+    it gives no right to change the organisation, which stays its home kommun's.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="presences",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommun"),
+        on_delete=models.CASCADE,
+        related_name="organisation_presences",
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("markerad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("markerad"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "organisation"],
+                name="kommuner_presence_once_per_kommun",
+            )
+        ]
+        verbose_name = _("verksam i kommun")
+        verbose_name_plural = _("verksam i kommuner")
+
+    def __str__(self):
+        return f"{self.organisation} – {self.municipality}"
+
+    @property
+    def owner_municipality(self):
+        # The kommun whose list it is on: its officials may remove it from there.
+        return self.municipality
+
+
+def presence_refusal(organisation, municipality):
+    """Why `organisation` cannot be marked as active in `municipality`, or None if it can."""
+    if organisation.municipality_id == municipality.pk:
+        return _("%(name)s har redan %(kommun)s som hemkommun.") % {
+            "name": organisation.name,
+            "kommun": municipality.name,
+        }
+    if OrganisationPresence.objects.filter(
+        organisation=organisation, municipality=municipality
+    ).exists():
+        return _("%(name)s är redan markerad som verksam i %(kommun)s.") % {
+            "name": organisation.name,
+            "kommun": municipality.name,
+        }
+    return None

@@ -49,7 +49,7 @@ from home.models import (
 from home.site_address import absolute_url
 
 from .. import open_data
-from .organisations import Organisation, swedish_sort_key
+from .organisations import Organisation, OrganisationPresence, swedish_sort_key
 from .places import CONTENT_KIND, County, Municipality, PostalCode
 from .records import AgreementStatus, IOPPartnership, PolicyRecord
 
@@ -100,6 +100,18 @@ def municipalities_with_figures(changes=False):
         ),
     )
     if changes:
+        municipalities = municipalities.annotate(
+            active_organisation_count=_count(
+                OrganisationPresence.objects.filter(municipality=OuterRef("pk"))
+            ),
+            presences_changed_at=Subquery(
+                OrganisationPresence.objects.filter(municipality=OuterRef("pk"))
+                .order_by()
+                .values("municipality")
+                .annotate(latest=Max("created"))
+                .values("latest")
+            ),
+        )
         municipalities = municipalities.annotate(
             organisations_changed_at=Subquery(
                 Organisation.objects.filter(municipality=OuterRef("pk"))
@@ -449,6 +461,11 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             "statuses": AgreementStatus.choices,
             "open_data_fields": open_data.FIELDS,
             "open_data_licence": open_data.LICENCE,
+            "open_data_csv_format": open_data.CSV_FORMAT,
+            "open_data_missing_values": open_data.MISSING_VALUES,
+            "csv_absolute_url": request.build_absolute_uri(
+                base + self.reverse_subpage("data_csv")
+            ),
             "csv_url": base + self.reverse_subpage("data_csv"),
             "json_url": base + self.reverse_subpage("data_json"),
             "postal_code_url": base + self.reverse_subpage("postal_code"),
@@ -554,6 +571,11 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
                 "record",
                 "record__agreement_document",
             )
+            .annotate(
+                active_organisation_count=_count(
+                    OrganisationPresence.objects.filter(municipality=OuterRef("pk"))
+                )
+            )
             .filter(slug=slug)
             .first()
         )
@@ -580,6 +602,30 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             organisations_page = paginator.page(request.GET.get("sida", 1))
         except (PageNotAnInteger, EmptyPage) as exc:
             raise Http404 from exc
+        active_here = []
+        if municipality.active_organisation_count:
+            # Marked as active here by the kommun's officials, with a home elsewhere (or
+            # none: national). Few, and read only when there are any.
+            active_here = list(
+                Organisation.objects.filter(presences__municipality=municipality)
+                .select_related("municipality")
+                .order_by("sort_name", "name", "pk")
+                .only(
+                    "id",
+                    "name",
+                    "form",
+                    "areas",
+                    "website",
+                    "signed_national_agreement",
+                    "cooperation_decision",
+                    "municipality__name",
+                    "municipality__slug",
+                )
+            )
+            base = self._base_url(request)
+            for organisation in active_here:
+                if organisation.municipality is not None:
+                    organisation.home_url = f"{base}{organisation.municipality.slug}/"
         return self.render(
             request,
             template="kommuner/public/kommun.html",
@@ -599,6 +645,7 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
                 "organisations": list(organisations_page.object_list),
                 "organisations_page": organisations_page,
                 "organisation_count": paginator.count,
+                "active_here": active_here,
             },
         )
 

@@ -306,7 +306,7 @@ def test_official_imports_organisations_from_a_csv_file(
     assert_page_structure(page)
 
     # One bad organisation number: the preview says where, and nothing is saved.
-    page.get_by_label("CSV-fil").set_input_files(csv_file(rows))
+    page.get_by_label("CSV- eller Excel-fil").set_input_files(csv_file(rows))
     press_button(page, "Förhandsgranska")
     assert page.get_by_role("heading", level=1).inner_text() == "Förhandsgranska import"
     summary = page.get_by_role("alert")
@@ -334,7 +334,7 @@ def test_official_imports_organisations_from_a_csv_file(
         page.get_by_role("link", name="Ladda upp en rättad fil").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Importera")
     rows[1][1] = numbers[1]
-    page.get_by_label("CSV-fil").set_input_files(csv_file(rows))
+    page.get_by_label("CSV- eller Excel-fil").set_input_files(csv_file(rows))
     press_button(page, "Förhandsgranska")
     assert page.get_by_role("alert").count() == 0
     summary_items = page.get_by_role("list", name="Sammanfattning")

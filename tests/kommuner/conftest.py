@@ -52,6 +52,12 @@ def official_of_stockholm(stockholm):
 
 
 @pytest.fixture
+def official_of_kiruna(kiruna):
+    """The municipal official who keeps Kiruna's record and organisations."""
+    return OfficialFactory(username="kiruna-handlaggare", municipalities=[kiruna])
+
+
+@pytest.fixture
 def kommun_index(home_page):
     """The kommun overview at /kommuner/, under the home page."""
     return KommunIndexPageFactory(parent=home_page)

@@ -18,6 +18,7 @@ from kommuner.models import (
     LegalForm,
     Municipality,
     Organisation,
+    OrganisationPresence,
     PolicyDocument,
     PolicyRecord,
 )
@@ -119,6 +120,16 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Organisation
+
+
+class OrganisationPresenceFactory(factory.django.DjangoModelFactory):
+    """An organisation (of Örebro, by default) marked as active in another kommun (Kiruna)."""
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    municipality = factory.SubFactory(MunicipalityFactory, code="2584")
+
+    class Meta:
+        model = OrganisationPresence
 
 
 class OfficialFactory(UserFactory):

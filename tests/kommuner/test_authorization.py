@@ -7,8 +7,8 @@ from django.urls import reverse
 
 import pytest
 
-from kommuner.models import Organisation, PolicyRecord
-from tests.kommuner.factories import OrganisationFactory
+from kommuner.models import Organisation, OrganisationPresence, PolicyRecord
+from tests.kommuner.factories import OrganisationFactory, OrganisationPresenceFactory
 
 ROLES = [
     "anonymous",
@@ -41,6 +41,19 @@ def organisations(orebro, stockholm):
 
 
 @pytest.fixture
+def presences(orebro, stockholm, organisations):
+    """Stockholm's organisation marked as active in Örebro ("own"), Örebro's in Stockholm."""
+    return {
+        "own": OrganisationPresenceFactory(
+            organisation=organisations["other"], municipality=orebro
+        ),
+        "other": OrganisationPresenceFactory(
+            organisation=organisations["own"], municipality=stockholm
+        ),
+    }
+
+
+@pytest.fixture
 def as_role(client, request):
     def login(role):
         if role != "anonymous":
@@ -58,7 +71,22 @@ def outcome(response):
 
 def views(orebro, stockholm, organisations):
     own, other = organisations["own"], organisations["other"]
+    # The marks of the `presences` fixture: own's list has `other`, and the reverse.
     return {
+        "own unmark": reverse(
+            "min_kommun:organisation_unmark_active", args=[orebro.slug, other.pk]
+        ),
+        "other unmark": reverse(
+            "min_kommun:organisation_unmark_active", args=[stockholm.slug, own.pk]
+        ),
+        "own export xlsx": reverse("min_kommun:export_xlsx", args=[orebro.slug]),
+        "other export xlsx": reverse("min_kommun:export_xlsx", args=[stockholm.slug]),
+        "own template xlsx": reverse(
+            "min_kommun:import_template_xlsx", args=[orebro.slug]
+        ),
+        "other template xlsx": reverse(
+            "min_kommun:import_template_xlsx", args=[stockholm.slug]
+        ),
         "index": reverse("min_kommun:index"),
         "own record": reverse("min_kommun:record", args=[orebro.slug]),
         "other record": reverse("min_kommun:record", args=[stockholm.slug]),
@@ -96,7 +124,7 @@ def expected(role, view):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_get_matrix(as_role, orebro, stockholm, organisations, role):
+def test_get_matrix(as_role, orebro, stockholm, organisations, presences, role):
     client = as_role(role)
     for view, url in views(orebro, stockholm, organisations).items():
         assert outcome(client.get(url)) == expected(role, view), f"{role} GET {view}"
@@ -125,6 +153,48 @@ def test_post_matrix_changes_nothing_where_refused(
         other = Organisation.objects.get(pk=organisations["other"].pk)
         assert other.name == "Stockholmsföreningen"
         assert not PolicyRecord.objects.filter(municipality=stockholm).exists()
+
+
+def post_expected(role, view):
+    allowed = expected(role, view)
+    return 302 if allowed == 200 else allowed
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_marking_as_active_matrix(as_role, orebro, stockholm, role):
+    """Marking a (national) organisation as active in the own kommun and in another."""
+    client = as_role(role)
+    national = OrganisationFactory(name="Riksförbundet", municipality=None)
+    for view, kommun in (("own mark", orebro), ("other mark", stockholm)):
+        url = reverse("min_kommun:organisation_mark_active", args=[kommun.slug])
+        response = client.post(url, {"organisation": national.pk})
+        assert outcome(response) == post_expected(role, view), f"{role} POST {view}"
+        marked = OrganisationPresence.objects.filter(
+            organisation=national, municipality=kommun
+        ).exists()
+        assert marked == (post_expected(role, view) == 302), f"{role} {view}"
+        if role != "anonymous":
+            assert client.get(url).status_code == 405  # a POST only
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_taking_off_the_list_matrix(
+    as_role, orebro, stockholm, organisations, presences, role
+):
+    client = as_role(role)
+    urls = views(orebro, stockholm, organisations)
+    for view in ("own unmark", "other unmark"):
+        response = client.post(urls[view])
+        assert outcome(response) == post_expected(role, view), f"{role} POST {view}"
+        kept = OrganisationPresence.objects.filter(
+            pk=presences[view.split()[0]].pk
+        ).exists()
+        assert kept == (post_expected(role, view) != 302), f"{role} {view}"
+    # The organisations themselves stay, in their home kommuner.
+    assert Organisation.objects.get(pk=organisations["own"].pk).municipality == orebro
+    assert (
+        Organisation.objects.get(pk=organisations["other"].pk).municipality == stockholm
+    )
 
 
 def test_an_official_cannot_reach_another_kommuns_organisation_through_their_own_url(

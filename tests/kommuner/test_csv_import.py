@@ -16,7 +16,7 @@ from stdnum.se import orgnr
 
 from home import cache
 from kommuner import csv_io
-from kommuner.models import CONTENT_KIND, Organisation
+from kommuner.models import CONTENT_KIND, Organisation, OrganisationPresence
 from tests.kommuner.factories import OrganisationFactory
 
 HEADERS = csv_io.HEADERS
@@ -136,11 +136,12 @@ def test_upload_page_explains_columns_and_links_template_and_export(
     assert response.status_code == 200
     assert response.context["section"] == "import"
     assert 'enctype="multipart/form-data"' in html
-    assert "CSV-fil" in html
+    assert "CSV- eller Excel-fil" in html
+    assert ".xlsx" in html
     for header in HEADERS:
         assert f"<code>{header}</code>" in html
-    assert url("import_template", stockholm) in html
-    assert url("export", stockholm) in html
+    for name in ("import_template", "import_template_xlsx", "export", "export_xlsx"):
+        assert url(name, stockholm) in html
 
 
 # Reading files ---------------------------------------------------------------------
@@ -291,7 +292,7 @@ def test_one_bad_row_shows_its_line_and_message_and_nothing_is_saved(
     assert "1 rad med fel" in html
     assert 'href="#rad-3"' in html and 'id="rad-3"' in html
     assert "Rad 3" in html
-    assert "802002-4281 är inte ett giltigt organisationsnummer" in html
+    assert "Kontrollsiffran stämmer inte i 802002-4281" in html
     assert "Ingenting har sparats." in html
     assert url("import_confirm", stockholm) not in html
     assert '<strong class="import-status import-status--error">Fel</strong>' in html
@@ -351,35 +352,87 @@ def test_unchanged_rows_are_counted_and_left_alone(stockholm):
 
 
 @pytest.mark.parametrize("importer", ["official_of_stockholm", "kansli_user"])
-def test_another_kommuns_or_a_national_organisation_is_not_taken_over(
+def test_another_kommuns_or_a_national_organisation_is_marked_active_not_taken_over(
     request, client, stockholm, orebro, importer
 ):
-    OrganisationFactory(
+    orebros = OrganisationFactory(
         name="Örebroföreningen",
         org_number=org_number(1),
         form="stiftelse",
         municipality=orebro,
     )
-    OrganisationFactory(
+    national = OrganisationFactory(
         name="Riksförbundet",
         org_number=org_number(2),
         form="stiftelse",
         municipality=None,
     )
-    client.force_login(request.getfixturevalue(importer))
+    user = request.getfixturevalue(importer)
+    client.force_login(user)
     response = upload(client, stockholm, csv_bytes([row(1), row(2), row(3)]))
     html = response.content.decode()
+    result = response.context["result"]
+    assert [row.status for row in result.rows] == ["link", "link", "new"]
+    assert "2 markeras som verksamma här" in html
+    assert "Finns redan i Örebro (hemkommun)" in html
+    assert "Finns redan som nationell organisation" in html
+
+    confirmed = confirm(client, stockholm, response.context["token"])
+    page = client.get(confirmed["Location"]).content.decode()
     assert (
-        f"{org_number(1)} finns redan i registret för Örebro (Örebroföreningen)" in html
+        "3 organisationer importerade (1 ny, 0 uppdaterade, "
+        "2 markerade som verksamma här)." in page
     )
-    assert (
-        f"{org_number(2)} finns redan som nationell organisation (Riksförbundet)"
-        in html
+    for organisation in (orebros, national):
+        before = Organisation.objects.filter(pk=organisation.pk).values().get()
+        assert before["name"] != "Förening nummer 1"  # the file's data is not used
+        assert before["municipality_id"] == organisation.municipality_id
+    assert set(
+        OrganisationPresence.objects.filter(municipality=stockholm).values_list(
+            "organisation_id", "added_by_id"
+        )
+    ) == {(orebros.pk, user.pk), (national.pk, user.pk)}
+    assert Organisation.objects.get(org_number=org_number(3)).municipality == stockholm
+
+    # Imported again: nothing to do.
+    again = read(csv_bytes([row(1), row(2), row(3)]), stockholm)
+    assert [row.status for row in again.rows] == ["unchanged"] * 3
+    counts = csv_io.import_rows(stockholm, again.rows)
+    assert (counts.created, counts.updated, counts.linked, counts.unchanged) == (
+        0,
+        0,
+        0,
+        3,
     )
-    assert response.context["token"] is None
-    assert Organisation.objects.get(org_number=org_number(1)).municipality == orebro
-    assert Organisation.objects.get(org_number=org_number(2)).municipality is None
-    assert not Organisation.objects.filter(org_number=org_number(3)).exists()
+    assert OrganisationPresence.objects.filter(municipality=stockholm).count() == 2
+
+
+def test_a_row_may_name_the_home_kommun_of_an_organisation_marked_active(
+    stockholm, orebro
+):
+    OrganisationFactory(org_number=org_number(1), municipality=orebro)
+    result = read(
+        csv_bytes([row(1, kommunkod="1880"), row(2, kommunkod="1880")]), stockholm
+    )
+    assert result.rows[0].status == "link"
+    assert errors_of(result) == {
+        3: [
+            "kommunkod: Raden har kommunkod 1880, men filen importeras till "
+            "Stockholm (0180). Rätta kommunkoden eller lämna kolumnen tom."
+        ]
+    }
+
+
+def test_import_rows_refuses_an_organisation_that_moved_here_after_the_preview(
+    stockholm, orebro
+):
+    organisation = OrganisationFactory(org_number=org_number(1), municipality=orebro)
+    result = read(csv_bytes([row(1)]), stockholm)
+    organisation.municipality = stockholm
+    organisation.save()
+    with pytest.raises(csv_io.ImportConflict):
+        csv_io.import_rows(stockholm, result.rows)
+    assert not OrganisationPresence.objects.exists()
 
 
 def test_import_rows_refuses_a_number_taken_after_the_preview(stockholm, orebro):
@@ -481,13 +534,24 @@ def test_more_than_10000_rows_are_refused(stockholm):
         (
             "lista.xlsx",
             b"PK\x03\x04rest",
-            "Filen måste vara en CSV-fil (.csv eller .txt).",
+            "Filen går inte att läsa som en Excel-arbetsbok (.xlsx)",
         ),
-        ("lista.pdf", b"%PDF-1.7", "Filen måste vara en CSV-fil (.csv eller .txt)."),
+        (
+            "lista.xlsx",
+            b"namn;organisationsnummer\r\n",
+            "Filen går inte att läsa som en Excel-arbetsbok (.xlsx)",
+        ),
+        (
+            "lista.pdf",
+            b"%PDF-1.7",
+            "Filen måste vara en Excel-arbetsbok (.xlsx) eller en CSV-fil",
+        ),
+        ("lista.xls", b"\xd0\xcf\x11\xe0rest", "Filen är en äldre Excel-arbetsbok"),
+        ("lista.csv", b"\xd0\xcf\x11\xe0rest", "Filen är en äldre Excel-arbetsbok"),
         (
             "lista.csv",
             b"PK\x03\x04rest",
-            "Filen är en Excel-arbetsbok, inte en CSV-fil.",
+            "Filen går inte att läsa som en Excel-arbetsbok (.xlsx)",
         ),
         (
             "lista.csv",
@@ -514,7 +578,7 @@ def test_a_txt_file_is_accepted(client, official_of_stockholm, stockholm):
 def test_posting_without_a_file_asks_for_one(client, official_of_stockholm, stockholm):
     client.force_login(official_of_stockholm)
     response = client.post(url("import", stockholm), {})
-    assert "Välj en CSV-fil att ladda upp." in response.content.decode()
+    assert "Välj en CSV- eller Excel-fil att ladda upp." in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -562,6 +626,22 @@ def test_a_token_is_only_good_for_its_user_and_kommun(
 def test_confirm_validates_again_and_shows_new_errors(
     client, official_of_stockholm, stockholm, orebro
 ):
+    # Exported from Stockholm's list: Örebro's organisation, with Örebro's code.
+    orebros = OrganisationFactory(org_number=org_number(1), municipality=orebro)
+    client.force_login(official_of_stockholm)
+    data = csv_bytes([row(1, kommunkod="1880")])
+    token = upload(client, stockholm, data).context["token"]
+    assert token
+    orebros.delete()  # meanwhile: the row would now add it to Stockholm
+    response = confirm(client, stockholm, token)
+    assert response.status_code == 200
+    assert "Raden har kommunkod 1880" in response.content.decode()
+    assert not Organisation.objects.filter(org_number=org_number(1)).exists()
+
+
+def test_confirm_marks_active_what_another_kommun_registered_meanwhile(
+    client, official_of_stockholm, stockholm, orebro
+):
     client.force_login(official_of_stockholm)
     token = upload(client, stockholm, csv_bytes([row(1)])).context["token"]
     OrganisationFactory(
@@ -571,9 +651,15 @@ def test_confirm_validates_again_and_shows_new_errors(
         municipality=orebro,
     )
     response = confirm(client, stockholm, token)
-    assert response.status_code == 200
-    assert "finns redan i registret för Örebro" in response.content.decode()
-    assert Organisation.objects.get(org_number=org_number(1)).municipality == orebro
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "1 markerad som verksam här" in page
+    organisation = Organisation.objects.get(org_number=org_number(1))
+    assert organisation.municipality == orebro
+    assert organisation.name == "Hann före"
+    assert OrganisationPresence.objects.filter(
+        organisation=organisation, municipality=stockholm
+    ).exists()
 
 
 # Export and template ---------------------------------------------------------------
@@ -639,10 +725,7 @@ def test_export_then_import_round_trip_is_unchanged(
     )
     assert after == before
     assert Organisation.objects.get(org_number=org_number(2)).name == '=HYPERLINK("x")'
-    assert (
-        csv_io.export_csv(Organisation.objects.filter(municipality=stockholm)).encode()
-        == exported
-    )
+    assert csv_io.export_csv(stockholm).encode() == exported
 
 
 def test_export_file_is_named_after_the_kommun_and_date(

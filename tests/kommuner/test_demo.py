@@ -10,7 +10,13 @@ from wagtail.models import Revision
 from stdnum.se import orgnr
 
 from home.models import HomePage
-from kommuner.models import KommunIndexPage, Municipality, Organisation, PolicyRecord
+from kommuner.models import (
+    KommunIndexPage,
+    Municipality,
+    Organisation,
+    OrganisationPresence,
+    PolicyRecord,
+)
 
 
 def counts():
@@ -22,6 +28,7 @@ def counts():
             base_content_type__model="policyrecord"
         ).count(),
         "officials": Municipality.officials.through.objects.count(),
+        "presences": OrganisationPresence.objects.count(),
     }
 
 
@@ -85,3 +92,13 @@ def test_second_run_changes_nothing_and_ties_the_demo_official_to_orebro(
 
     call_command("load_demo_content", "--accounts", stdout=io.StringIO())
     assert counts() == before
+
+
+def test_two_organisations_are_marked_active_besides_their_home(demo_content):
+    marks = {
+        (presence.organisation.municipality_id is None, presence.municipality.code)
+        for presence in OrganisationPresence.objects.select_related(
+            "organisation", "municipality"
+        )
+    }
+    assert marks == {(False, "1881"), (True, "1480")}

@@ -1,12 +1,14 @@
 """Municipal officials keep their own kommun's record and organisations; the kansli all."""
 
+import re
+
 from django.urls import reverse
 
 from wagtail.models import Revision
 
 import pytest
 
-from kommuner.models import AgreementStatus, Organisation, PolicyRecord
+from kommuner.models import FIRST_YEAR, AgreementStatus, Organisation, PolicyRecord
 from tests.kommuner.factories import OrganisationFactory
 
 ORG_NUMBER = "802002-4280"
@@ -189,7 +191,9 @@ def test_official_adds_edits_and_deletes_an_organisation(
     "org_number,message",
     [
         ("123", "inte ett giltigt organisationsnummer"),
-        ("802002-4281", "inte ett giltigt organisationsnummer"),
+        ("802002-4281", "Kontrollsiffran stämmer inte i 802002-4281"),
+        ("802002-428", "inte ett giltigt organisationsnummer (tio siffror"),
+        ("80200A-4280", "inte ett giltigt organisationsnummer (tio siffror"),
         ("", "Skriv organisationsnumret."),
     ],
 )
@@ -217,7 +221,7 @@ def test_the_same_organisation_number_cannot_be_registered_twice(
         {"name": "Andra", "org_number": "8020024280", "form": "ideell_forening"},
     )
     assert (
-        "Det finns redan en organisation med det organisationsnumret."
+        "Organisationen finns redan som nationell organisation: Första."
         in response.content.decode()
     )
     assert Organisation.objects.filter(org_number=ORG_NUMBER).count() == 1
@@ -237,3 +241,137 @@ def test_account_page_links_officials_to_min_kommun(
     assert reverse("min_kommun:index") in client.get("/konto/").content.decode()
     client.force_login(circle_leader)
     assert reverse("min_kommun:index") not in client.get("/konto/").content.decode()
+
+
+# Year limits and the error summary of the record form.
+
+
+def year_inputs(html):
+    """The year inputs of the record form, as their tags."""
+    return {
+        name: re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group()
+        for name in ("agreement_year", "iop-0-start_year", "iop-0-end_year")
+    }
+
+
+def test_year_inputs_have_the_limits_the_server_checks(
+    client, official_of_orebro, orebro
+):
+    client.force_login(official_of_orebro)
+    html = client.get(record_url(orebro)).content.decode()
+    for name, tag in year_inputs(html).items():
+        assert f'min="{FIRST_YEAR}"' in tag, name
+        assert 'max="2100"' in tag, name
+        assert 'min="0"' not in tag, name
+
+
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("2007", "Skriv ett år från 2008 och framåt."),
+        ("2101", "Skriv ett år till och med 2100."),
+        ("tjugo", "Skriv året med fyra siffror, till exempel 2021."),
+    ],
+)
+def test_a_year_outside_the_limits_gets_a_swedish_message(
+    client, official_of_orebro, orebro, value, message
+):
+    client.force_login(official_of_orebro)
+    for field in ("agreement_year", "iop-0-start_year"):
+        response = client.post(record_url(orebro), record_data(**{field: value}))
+        assert message in summary_of(response), field
+    assert not PolicyRecord.objects.filter(municipality=orebro).exists()
+
+
+def summary_of(response):
+    html = response.content.decode()
+    assert response.status_code == 200
+    return html.split('id="error-summary"')[1].split("</ul>")[0]
+
+
+def test_the_summary_lists_the_rows_errors_each_linked_to_its_field(
+    client, official_of_orebro, orebro
+):
+    client.force_login(official_of_orebro)
+    data = record_data(
+        agreement_year="",
+        **{
+            "iop-0-start_year": "2007",
+            "iop-0-end_year": "2006",
+            "dokument-0-url": "https://www.example.se/policy",  # a row without title
+        },
+    )
+    summary = summary_of(client.post(record_url(orebro), data))
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
+    assert links == [
+        (
+            "id_agreement_year",
+            "År antagen eller reviderad: Ange året då överenskommelsen antogs eller "
+            "reviderades.",
+        ),
+        (
+            "id_iop-0-start_year",
+            "IOP – idéburna offentliga partnerskap – Nytt partnerskap – Startår: "
+            "Skriv ett år från 2008 och framåt.",
+        ),
+        (
+            "id_iop-0-end_year",
+            "IOP – idéburna offentliga partnerskap – Nytt partnerskap – Slutår: "
+            "Skriv ett år från 2008 och framåt.",
+        ),
+        (
+            "id_dokument-0-title",
+            "Policydokument och riktlinjer – Nytt dokument – Titel: Skriv dokumentets "
+            "titel.",
+        ),
+    ]
+    html = client.post(record_url(orebro), data).content.decode()
+    for anchor, _text in links:
+        assert f'id="{anchor}"' in html
+
+
+def test_the_summary_names_a_saved_row_by_what_it_holds(
+    client, official_of_orebro, orebro
+):
+    client.force_login(official_of_orebro)
+    client.post(record_url(orebro), record_data())
+    record = PolicyRecord.objects.get(municipality=orebro)
+    partnership = record.partnerships.get()
+    data = record_data(
+        record,
+        **{
+            "iop-TOTAL_FORMS": "1",
+            "iop-INITIAL_FORMS": "1",
+            "iop-0-id": str(partnership.pk),
+            "iop-0-record": str(record.pk),
+            "iop-0-end_year": "2020",
+        },
+    )
+    summary = summary_of(client.post(record_url(orebro), data))
+    assert (
+        '<a href="#id_iop-0-end_year">IOP – idéburna offentliga partnerskap – '
+        "Kvinnojouren Exempelstad (Kvinnojour) – Slutår: Slutåret kan inte vara före "
+        "startåret.</a>"
+    ) in summary
+
+
+def test_the_summary_comes_first_in_main_and_takes_the_focus(
+    client, official_of_orebro, orebro
+):
+    client.force_login(official_of_orebro)
+    html = client.post(record_url(orebro), record_data(agreement_year="")).content
+    html = html.decode()
+    main = html.split('<main id="main" tabindex="-1">')[1]
+    first_element = re.search(r"<(?!div class=\"container\")[a-z]+[^>]*>", main).group()
+    assert 'id="error-summary"' in first_element
+    assert 'tabindex="-1"' in first_element
+    summary = html.split('id="error-summary"')[1].split("</div>")[0]
+    assert re.search(r'<script src="[^"]*js/error-summary[^"]*\.js" defer>', summary)
+
+
+def test_a_page_without_errors_has_no_summary_and_no_script(
+    client, official_of_orebro, orebro
+):
+    client.force_login(official_of_orebro)
+    html = client.get(record_url(orebro)).content.decode()
+    assert "error-summary" not in html

@@ -22,6 +22,7 @@ from kommuner.models import (
     KommunIndexPage,
     Municipality,
     Organisation,
+    OrganisationPresence,
     PolicyRecord,
 )
 from kommuner.models.pages import kommuner_home_section
@@ -227,6 +228,26 @@ def test_open_data_is_documented_on_the_overview(client, kommun_index):
         assert f"<code>{name}</code>" in html
 
 
+def test_the_overview_says_how_to_read_the_csv_with_its_codes_as_text(
+    client, kommun_index
+):
+    html = html_of(client.get(OVERVIEW))
+    section = html.split('id="oppna-data"')[1]
+    assert "semikolon (;)" in section
+    assert "UTF-8 med byte order mark (BOM)" in section
+    assert "läs dem som text" in section
+    assert "null i JSON och en tom cell i CSV" in section
+    csv_url = "http://testserver/kommuner/data/csv/"
+    assert (
+        f'<code>pd.read_csv("{csv_url}", sep=";", encoding="utf-8-sig", dtype=str)'
+        "</code>"
+    ) in section
+    assert (
+        f'<code>read.csv2("{csv_url}", fileEncoding = "UTF-8-BOM", '
+        'colClasses = "character")</code>'
+    ) in section
+
+
 # Postal code search.
 
 
@@ -384,6 +405,51 @@ def test_json_has_description_licence_date_and_290_kommuner(client, kommun_index
     )
 
 
+def test_json_writes_every_missing_value_as_null_never_as_an_empty_string(
+    client, records_across_the_country, kiruna
+):
+    # Kiruna: a record with neither link, mapping date nor year; most: no record.
+    PolicyRecordFactory(
+        municipality=kiruna,
+        agreement_status="dialog",
+        agreement_url="",
+        mapping_date=None,
+    )
+    _text, document = read_json(client)
+
+    def strings(value):
+        if isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+        elif isinstance(value, str):
+            yield value
+
+    assert "" not in list(strings(document))
+    rows = {row["kommunkod"]: row for row in document["kommuner"]}
+    without_record = rows["0180"]  # Stockholm
+    for name in (
+        "overenskommelse_ar",
+        "overenskommelse_lank",
+        "kartlaggning_status",
+        "kartlaggning_datum",
+        "senast_andrad",
+    ):
+        assert without_record[name] is None, name
+    assert set(rows["0180"]) == set(open_data.FIELD_NAMES)
+    assert rows[kiruna.code]["overenskommelse_lank"] is None
+    assert rows[kiruna.code]["kartlaggning_datum"] is None
+    assert rows[kiruna.code]["kartlaggning_status"] == "ej_paborjad"
+    assert "null" in document["saknade_varden"]
+
+    # The CSV has an empty cell for each of them.
+    _csv_text, csv_rows = read_csv(client)
+    stockholm = next(row for row in csv_rows if row["kommunkod"] == "0180")
+    assert stockholm["overenskommelse_ar"] == stockholm["senast_andrad"] == ""
+
+
 def test_open_data_counts_match_the_data(client, records_across_the_country):
     _text, document = read_json(client)
     rows = {row["kommunkod"]: row for row in document["kommuner"]}
@@ -482,6 +548,45 @@ def test_kommun_page_with_500_organisations_costs_as_few_queries_as_with_5(
     # organisations 1, the hundred shown 1.
     assert large == 7
     assert "500 idéburna organisationer i Kiruna" in html_of(client.get(url))
+
+
+def test_organisations_marked_active_cost_one_query_however_many(
+    client, kommun_index, kiruna, orebro
+):
+    make_organisations(kiruna, 5)
+    url = "/kommuner/kiruna/"
+    without = count_queries(client, url)
+    make_organisations(orebro, 60)
+    marked = list(Organisation.objects.filter(municipality=orebro))
+    OrganisationPresence.objects.bulk_create(
+        [OrganisationPresence(organisation=o, municipality=kiruna) for o in marked[:3]]
+    )
+    few = count_queries(client, url)
+    OrganisationPresence.objects.bulk_create(
+        [OrganisationPresence(organisation=o, municipality=kiruna) for o in marked[3:]]
+    )
+    many = count_queries(client, url)
+    # Whether there are any is read with the kommun; the marked ones, with their home
+    # kommun, in one more query when there are.
+    assert few == many == without + 1 <= MAX_QUERIES
+    assert (
+        html_of(client.get(url)).count('<a href="/kommuner/orebro/">Örebro</a>') == 60
+    )
+
+
+def test_open_data_costs_the_same_with_organisations_marked_active(
+    client, kommun_index, kiruna, orebro
+):
+    url = "/kommuner/data/json/"
+    before = count_queries(client, url)
+    make_organisations(orebro, 20)
+    OrganisationPresence.objects.bulk_create(
+        [
+            OrganisationPresence(organisation=o, municipality=kiruna)
+            for o in Organisation.objects.filter(municipality=orebro)
+        ]
+    )
+    assert count_queries(client, url) == before <= MAX_QUERIES
 
 
 def test_postal_code_redirect_costs_one_query_after_routing(client, kommun_index):
