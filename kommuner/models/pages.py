@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import F, Max, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.http import (
     Http404,
     HttpResponse,
@@ -384,7 +384,8 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
         """The overview and every kommun's and län's page, in two queries whatever the data.
 
         A page last changed when the overview page was published or when a record or
-        an organisation that it shows last changed, whichever is latest.
+        an organisation that it shows last changed (or was marked as active in the
+        kommun), whichever is latest.
         """
         published = self.sitemap_lastmod()
         base = absolute_url(request, self._base_url(request))
@@ -395,8 +396,19 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
             .annotate(latest=Max("updated_at"))
             .values("latest")
         )
+        # The organisations of other kommuner marked as active here: when one was
+        # marked, or changed since.
+        marks_changed = Subquery(
+            OrganisationPresence.objects.filter(municipality=OuterRef("pk"))
+            .order_by()
+            .values("municipality")
+            .annotate(latest=Max(Greatest("created", "organisation__updated_at")))
+            .values("latest")
+        )
         municipalities = (
-            Municipality.objects.annotate(organisations_changed=organisations_changed)
+            Municipality.objects.annotate(
+                organisations_changed=organisations_changed, marks_changed=marks_changed
+            )
             .order_by("code")
             .values_list(
                 "slug",
@@ -404,6 +416,7 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
                 "record__updated_at",
                 "county__record__updated_at",
                 "organisations_changed",
+                "marks_changed",
             )
         )
         counties = {

@@ -10,10 +10,15 @@ from kommuner.models import (
     County,
     Municipality,
     Organisation,
+    OrganisationPresence,
     PolicyRecord,
 )
 from tests.home.test_sitemap import sitemap
-from tests.kommuner.factories import OrganisationFactory, PolicyRecordFactory
+from tests.kommuner.factories import (
+    OrganisationFactory,
+    OrganisationPresenceFactory,
+    PolicyRecordFactory,
+)
 
 BASE = "http://testserver/kommuner/"
 
@@ -75,6 +80,22 @@ def test_a_kommun_page_last_changed_with_its_record_or_its_organisations(
     urls = sitemap(client)
     assert urls[f"{BASE}orebro/"] == "2027-01-05"
     assert urls[f"{BASE}kiruna/"] == published
+
+
+def test_a_kommun_page_last_changed_when_another_kommuns_organisation_was_marked_there(
+    client, kommun_index, orebro
+):
+    kiruna = Municipality.objects.get(code="2584")
+    mark = OrganisationPresenceFactory(
+        organisation=OrganisationFactory(municipality=orebro), municipality=kiruna
+    )
+    Organisation.objects.filter(pk=mark.organisation_id).update(updated_at=at(2))
+    OrganisationPresence.objects.filter(pk=mark.pk).update(created=at(4))
+    cache.bump(CONTENT_KIND)
+    assert sitemap(client)[f"{BASE}kiruna/"] == "2027-01-04"
+    # The marked organisation changed in its home kommun: Kiruna's page shows it too.
+    changed(Organisation.objects.filter(pk=mark.organisation_id), 6)
+    assert sitemap(client)[f"{BASE}kiruna/"] == "2027-01-06"
 
 
 def test_a_kommun_page_last_changed_with_its_regions_record(
