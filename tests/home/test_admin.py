@@ -134,3 +134,17 @@ def test_an_edit_form_opened_with_a_next_that_is_no_address_does_not_carry_it(
 )
 def test_a_safe_next_is_a_path_or_an_address_on_this_host(rf, value, safe):
     assert is_safe_next(rf.get("/admin/"), value) is safe
+
+
+def test_the_admin_asks_no_third_party_for_avatars(editor_client, home_page, editor):
+    # The page's history and the editing session show the editor's avatar too.
+    page = ContentPageFactory(parent=home_page)
+    page.save_revision(user=editor).publish()
+    for url in [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        reverse("wagtailadmin_pages:history", args=[page.pk]),
+        reverse("wagtailadmin_account"),
+    ]:
+        html = editor_client.get(url).content.decode()
+        assert "gravatar" not in html.lower(), url
