@@ -1,15 +1,28 @@
-"""The admin as editors meet it: no 500s from odd requests, no third-party requests."""
+"""The admin as editors meet it: no 500s from odd requests, no third-party requests,
+names for Wagtail's nameless widgets (axe runs on them in tests/browser/)."""
 
+import re
+
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from wagtail.admin.models import EditingSession
 from wagtail.images import get_image_model
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 
 import pytest
 
+from home import roles
 from home.middleware import is_safe_next
-from tests.home.factories import ContentPageFactory, DocumentFactory, ImageFactory
+from tests.home.factories import (
+    ContentPageFactory,
+    DocumentFactory,
+    ImageFactory,
+    UserFactory,
+)
+from tests.kommuner.factories import MunicipalityFactory, PolicyRecordFactory
 
 
 @pytest.fixture
@@ -148,3 +161,45 @@ def test_the_admin_asks_no_third_party_for_avatars(editor_client, home_page, edi
     ]:
         html = editor_client.get(url).content.decode()
         assert "gravatar" not in html.lower(), url
+
+
+def test_every_admin_page_loads_the_script_that_names_wagtails_widgets(
+    editor_client, home_page
+):
+    html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "home/js/admin_accessibility.js" in html
+
+
+@pytest.mark.parametrize("view", ["edit", "add"])
+def test_a_snippets_edit_and_create_views_have_their_title_as_heading_one(
+    editor_client, db, view
+):
+    record = PolicyRecordFactory(municipality=MunicipalityFactory(code="1880"))
+    if view == "edit":
+        url = reverse("wagtailsnippets_kommuner_policyrecord:edit", args=[record.pk])
+    else:
+        url = reverse("wagtailsnippets_kommuner_organisation:add")
+    html = editor_client.get(url).content.decode()
+    headings = re.findall(r'<h1 class="w-sr-only">\s*(.*?)\s*</h1>', html, re.S)
+    assert len(headings) == 1 and headings[0]
+
+
+def test_the_avatar_of_someone_else_on_the_page_is_a_button_with_their_name(
+    editor_client, home_page
+):
+    page = ContentPageFactory(parent=home_page)
+    someone = UserFactory(first_name="Sune", last_name="Redaktör", role=roles.EDITOR)
+    page_type = ContentType.objects.get_for_model(Page)
+    EditingSession.objects.create(
+        user=someone,
+        content_type=page_type,
+        object_id=str(page.pk),
+        last_seen_at=timezone.now(),
+    )
+    response = editor_client.post(
+        reverse(
+            "wagtailadmin_editing_sessions:ping",
+            args=["wagtailcore", "page", str(page.pk), 0],
+        )
+    )
+    assert 'aria-label="Sune Redaktör – Tittar just nu"' in response.json()["html"]
