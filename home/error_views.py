@@ -16,9 +16,6 @@ import math
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-#: The statuses that have a page of their own, templates/<status>.html.
-ERROR_PAGES = frozenset({400, 403, 404, 405, 429})
-
 
 def render_error(request, status, context=None, template_name=None):
     return render(
