@@ -71,3 +71,8 @@ urlpatterns += [
     re_path(r"^((?:[\w\-]+/)*)$", home_views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]
+
+# The site's Swedish error pages (500 is Django's own, with templates/500.html).
+handler400 = "home.error_views.bad_request"
+handler403 = "home.error_views.permission_denied"
+handler404 = "home.error_views.page_not_found"

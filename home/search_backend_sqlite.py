@@ -17,6 +17,7 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from .search_filters import DatabaseFiltersMixin
 from .search_text import printable
 
 
@@ -81,11 +82,15 @@ class RankedMixin:
         return [(to_python(object_id), score) for object_id, score in rows]
 
 
-class RankedQueryCompiler(RankedMixin, sqlite.SQLiteSearchQueryCompiler):
+class RankedQueryCompiler(
+    RankedMixin, DatabaseFiltersMixin, sqlite.SQLiteSearchQueryCompiler
+):
     pass
 
 
-class RankedAutocompleteCompiler(RankedMixin, sqlite.SQLiteAutocompleteQueryCompiler):
+class RankedAutocompleteCompiler(
+    RankedMixin, DatabaseFiltersMixin, sqlite.SQLiteAutocompleteQueryCompiler
+):
     pass
 
 

@@ -1,6 +1,8 @@
 """Admin registrations and home-page sections owned by the home app."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -59,4 +61,12 @@ def personal_data_menu_item():
         name="personuppgifter",
         icon_name="lock",
         order=900,
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def admin_accessibility_js():
+    # Names for Wagtail's nameless widgets (the script says which, and why).
+    return format_html(
+        '<script src="{}" defer></script>', static("home/js/admin_accessibility.js")
     )

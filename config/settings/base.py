@@ -58,6 +58,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The site's Swedish page for a bare 405 or 429; no unsafe `next` in the admin.
+    "home.middleware.ErrorPageMiddleware",
+    "home.middleware.AdminNextMiddleware",
     # Serves signed-in visitors (not editors) the shared pages from the page cache.
     "home.cache.SignedInPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -65,6 +68,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# The error pages (home/error_views.py): a form refused for its CSRF token, in Swedish.
+CSRF_FAILURE_VIEW = "home.error_views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -219,6 +224,8 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin would send a hash of each editor's address there.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.forms.AdminPasswordResetForm"  # noqa: S105
