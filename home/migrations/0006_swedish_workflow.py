@@ -53,7 +53,7 @@ def default_workflow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0004_news_date_index"),
+        ("home", "0005_contact_page"),
         ("wagtailcore", "0048_add_default_workflows"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
