@@ -27,7 +27,7 @@ from tests.kommuner.factories import (
 )
 
 CATALOGUES = Path(settings.BASE_DIR) / "locale" / "sv" / "LC_MESSAGES"
-migration = importlib.import_module("home.migrations.0005_swedish_workflow")
+migration = importlib.import_module("home.migrations.0006_swedish_workflow")
 
 
 # The default workflow ------------------------------------------------------------------
