@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "home",
     "studiematerial",
     "kommuner",
+    "cirklar",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
