@@ -195,6 +195,8 @@ PERSONAL_DATA_RETENTION_DAYS = {
     "unused_accounts": 90,
     # The contact person in older revisions of a kommun's or region's record.
     "contact_history": 730,
+    # A circle's participants, counted from when the circle is archived.
+    "circle_participants": 365,
 }
 
 DEFAULT_FROM_EMAIL = os.environ.get(
