@@ -51,19 +51,6 @@ LENGTH_ERRORS = {
 }
 
 
-def _describe_fields(form):
-    """Tie each field's help text and errors to its input (aria-describedby)."""
-    for name, field in form.fields.items():
-        bound = form[name]
-        ids = []
-        if field.help_text:
-            ids.append(f"{bound.auto_id}_helptext")
-        if form.is_bound and name in form.errors:
-            ids.append(f"{bound.auto_id}_error")
-        if ids:
-            field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-
 class AssociationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
@@ -122,7 +109,6 @@ class CircleForm(forms.ModelForm):
         self.fields["start_date"].help_text = _(
             "Cirkeln träffas samma veckodag som startdatumet."
         )
-        _describe_fields(self)
 
     def clean_start_date(self):
         start_date = self.cleaned_data["start_date"]
@@ -203,7 +189,6 @@ class NewCircleForm(CircleForm):
             )
             self.fields["length_minutes"].initial = planning.DEFAULT_LENGTH_MINUTES
             self.fields["meeting_count"].initial = 3
-        _describe_fields(self)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -283,7 +268,6 @@ class MeetingForm(forms.ModelForm):
             "En studietimme är 45 minuter; högst 4 studietimmar (180 minuter) räknas "
             "per träff."
         )
-        _describe_fields(self)
 
     def clean_date(self):
         date = self.cleaned_data["date"]
@@ -423,7 +407,6 @@ class AddLeaderForm(forms.Form):
     def __init__(self, *args, circle, **kwargs):
         self.circle = circle
         super().__init__(*args, **kwargs)
-        _describe_fields(self)
 
     def clean_who(self):
         who = self.cleaned_data["who"].strip()
@@ -523,7 +506,6 @@ class ParticipantForm(forms.ModelForm):
         self.fields["organisation_name"].label = _(
             "Organisation (om den inte finns i listan)"
         )
-        _describe_fields(self)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -30,7 +30,11 @@ def led_circle_ids(user):
 
 def forget_led_circles(user):
     """After the user has started or been given a circle within the same request."""
-    user.__dict__.pop("_led_circle_ids", None)
+    # delattr, not __dict__: request.user is a SimpleLazyObject, which forwards it.
+    try:
+        del user._led_circle_ids
+    except AttributeError:
+        pass
 
 
 @rules.predicate
