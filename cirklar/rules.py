@@ -7,6 +7,8 @@ and the kansli see and change all. Visitors see only the public fields of open c
 permission is the StudyCircle itself (a participant's or meeting's circle is asked).
 """
 
+import contextlib
+
 import rules
 
 from home import roles
@@ -31,10 +33,8 @@ def led_circle_ids(user):
 def forget_led_circles(user):
     """After the user has started or been given a circle within the same request."""
     # delattr, not __dict__: request.user is a SimpleLazyObject, which forwards it.
-    try:
+    with contextlib.suppress(AttributeError):
         del user._led_circle_ids
-    except AttributeError:
-        pass
 
 
 @rules.predicate
