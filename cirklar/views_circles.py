@@ -16,7 +16,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from wagtail import hooks
 
@@ -77,6 +81,7 @@ def _status_ordering():
 
 
 @login_required
+@require_safe
 def index(request):
     if not request.user.has_perm("cirklar.use_mina_cirklar"):
         raise PermissionDenied
@@ -224,6 +229,7 @@ def _print_leader_url(request, circle):
 
 
 @login_required
+@require_safe
 def circle_detail(request, circle_id):
     circle = circle_for(request, circle_id, "cirklar.view_circle")
     circle_facts = facts_for([circle])[circle.pk]
