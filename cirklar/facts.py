@@ -59,12 +59,15 @@ def facts_for(circles):
     ids = [c if isinstance(c, int) else c.pk for c in circles]
     if not ids:
         return {}
-    circle_rows = {
-        pk: (start_date, status)
-        for pk, start_date, status in StudyCircle.objects.filter(
-            pk__in=ids
-        ).values_list("pk", "start_date", "status")
-    }
+    if all(isinstance(c, StudyCircle) for c in circles):
+        circle_rows = {c.pk: (c.start_date, c.status) for c in circles}
+    else:
+        circle_rows = {
+            pk: (start_date, status)
+            for pk, start_date, status in StudyCircle.objects.filter(
+                pk__in=ids
+            ).values_list("pk", "start_date", "status")
+        }
     leaders = defaultdict(list)
     for circle_id, user_id, first, last, username in (
         StudyCircle.leaders.through.objects.filter(studycircle_id__in=ids)

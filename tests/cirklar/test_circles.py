@@ -113,7 +113,7 @@ def test_facts_read_many_circles_in_a_fixed_number_of_queries(
     for c in circles:
         MeetingFactory.create_batch(3, circle=c)
         ParticipantFactory.create_batch(3, circle=c)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         result = facts.facts_for(circles)
     assert len(result) == 5
 
