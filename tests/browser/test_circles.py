@@ -45,7 +45,9 @@ def test_a_leader_starts_a_circle_from_a_module_and_adds_participants(
     name = unique_name("Cirkel i Örebro")
     start = timezone.localdate() + datetime.timedelta(days=7)
     page.get_by_label("Namn (obligatoriskt)").fill(name)
-    page.get_by_label(re.compile("^Studieförbund")).select_option(label="Arbetarnas bildningsförbund")
+    page.get_by_label(re.compile("^Studieförbund")).select_option(
+        label="Arbetarnas bildningsförbund"
+    )
     page.get_by_label(re.compile("^Kommun")).select_option(label="Örebro")
     page.get_by_label(re.compile("^Mötesplats")).fill("Församlingshemmet")
     page.get_by_label(re.compile("^Startdatum")).fill(start.isoformat())

@@ -2,6 +2,7 @@
 co-leaders and participants, as plain form posts (no JavaScript)."""
 
 import datetime
+from html.parser import HTMLParser
 
 from django.urls import reverse
 from django.utils import timezone
@@ -577,3 +578,72 @@ def test_a_participant_cannot_move_to_another_leaders_circle(client, leader, cir
     assert "Välj en av cirklarna i listan." in response.content.decode()
     participant.refresh_from_db()
     assert participant.circle == circle
+
+
+class FormFields(HTMLParser):
+    """The values a browser without JavaScript would post from a page's last form."""
+
+    def __init__(self):
+        super().__init__()
+        self.data = {}
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.data = {}
+        elif tag == "input" and attrs.get("name") and attrs.get("type") != "submit":
+            if attrs.get("type") == "checkbox":
+                if "checked" in attrs:
+                    self.data.setdefault(attrs["name"], []).append(
+                        attrs.get("value", "on")
+                    )
+            else:
+                self.data[attrs["name"]] = attrs.get("value", "")
+        elif tag == "textarea":
+            self._select = attrs["name"]
+            self.data[self._select] = ""
+        elif tag == "select":
+            self._select = attrs["name"]
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select] = attrs.get("value", "")
+
+    def handle_data(self, data):
+        if self._select and self.lasttag == "textarea":
+            self.data[self._select] += data
+
+    def handle_endtag(self, tag):
+        if tag in ("select", "textarea"):
+            self._select = None
+
+
+def posted_from(response):
+    parser = FormFields()
+    parser.feed(response.content.decode())
+    return parser.data
+
+
+def test_starting_a_circle_works_as_plain_form_posts(client, leader, site_tree):
+    """Step 2 carries step 1's answers in hidden fields, as a browser without
+    JavaScript posts them back."""
+    client.force_login(leader)
+    url = reverse("mina_cirklar:start") + f"?material={site_tree.module.pk}"
+    municipality = MunicipalityFactory(code="1880")
+    step_two = client.post(
+        url, {"step": "details", **details(municipality, open_to_new="")}
+    )
+    data = posted_from(step_two)
+    assert data["start_date"] == NEXT_MONDAY.isoformat()
+    data["traff-1-start_time"] = "19:30"
+    response = client.post(url, {**data, "step": "save"})
+    assert response.status_code == 302
+    circle = StudyCircle.objects.get()
+    assert circle.open_to_new is False
+    assert circle.meeting_place == "Församlingshemmet, Storgatan 3"
+    assert circle.work_plan == "En träff i veckan."
+    meetings = list(circle.meetings.all())
+    assert [m.start_time for m in meetings[:2]] == [
+        datetime.time(18, 0),
+        datetime.time(19, 30),
+    ]
+    assert all(m.sessions.count() == 1 for m in meetings)
