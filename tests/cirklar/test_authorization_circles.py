@@ -239,10 +239,8 @@ def targets_of(action):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("action", sorted(CIRCLE_ACTIONS))
+@pytest.mark.parametrize("action", sorted(set(CIRCLE_ACTIONS) - POST_ONLY))
 def test_circle_action_get(as_role, world, role, action):
-    if action in POST_ONLY:
-        pytest.skip("POST only")
     client = as_role(role)
     for target in targets_of(action):
         before = snapshot()
@@ -287,10 +285,8 @@ def test_mina_cirklar(as_role, world, role):
         assert response.status_code == 403
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", sorted(MAY_USE))
 def test_mina_cirklar_lists_only_what_the_role_may_see(as_role, world, role):
-    if role not in MAY_USE:
-        pytest.skip("refused above")
     page = as_role(role).get(reverse("mina_cirklar:index")).content.decode()
     assert ("Cirkel own" in page) == (role in LEADERS_OF_OWN | KANSLI)
     assert ("Cirkel other" in page) == (role in KANSLI | {"other_leader"})
