@@ -7,7 +7,7 @@
   if (!menu || (window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
     return;
   }
-  if (window.matchMedia("(min-width: 48rem)").matches) {
+  if (window.matchMedia("(min-width: 60rem)").matches) {
     menu.open = true;
   }
 })();
