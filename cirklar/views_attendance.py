@@ -79,8 +79,14 @@ def meeting_for(circle, meeting_id):
 
 
 def work_plan_url(circle):
-    """Where the leader fills in the arbetsplan: the circle's edit form."""
-    for name in ("mina_cirklar:circle_edit", "mina_cirklar:circle"):
+    """Where the leader fills in the arbetsplan: the circle's edit form (helper
+    "circles" names it; the first of these names that exists)."""
+    for name in (
+        "mina_cirklar:circle_edit",
+        "mina_cirklar:edit_circle",
+        "mina_cirklar:circle_change",
+        "mina_cirklar:circle",
+    ):
         try:
             return reverse(name, args=[circle.pk])
         except NoReverseMatch:

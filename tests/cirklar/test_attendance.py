@@ -483,3 +483,31 @@ def test_rotating_the_calendar_link_asks_first_and_ends_the_old_one(
     new = f"/cirklar/kalender/{circle.calendar_token}.ics"
     assert new in page
     assert client.get(new).status_code == 200
+
+
+def test_a_row_saved_by_another_phone_meanwhile_is_compared_not_doubled(
+    circle, monkeypatch
+):
+    """Two phones tick the same person at once: the one that finds no row and then
+    fails to create it compares with the row the other saved."""
+    from cirklar.attendance import record_tick
+
+    meeting = first_meeting(circle)
+    anna = circle.participants.get(name="Anna Andersson")
+    now = timezone.now()
+    AttendanceFactory(meeting=meeting, participant=anna, present=False, ticked_at=now)
+    real = Attendance.objects.select_for_update
+    calls = []
+
+    def first_lookup_misses(*args, **kwargs):
+        calls.append(1)
+        queryset = real(*args, **kwargs)
+        return queryset.none() if len(calls) == 1 else queryset
+
+    monkeypatch.setattr(Attendance.objects, "select_for_update", first_lookup_misses)
+    applied, row = record_tick(
+        meeting, anna, True, now - datetime.timedelta(seconds=30), now=now
+    )
+    assert (applied, row.present) == (False, False)
+    assert len(calls) == 2
+    assert Attendance.objects.get().present is False
