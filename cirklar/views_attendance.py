@@ -25,6 +25,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import calendar_feed as ical
@@ -98,7 +99,7 @@ def work_plan_missing(circle):
     return not circle.work_plan.strip()
 
 
-WORK_PLAN_ERROR = (
+WORK_PLAN_ERROR = gettext_noop(
     "Cirkeln har ingen arbetsplan än. Folkbildningsrådet kräver en arbetsplan "
     "innan den första träffen, så närvaron kan inte sparas förrän den är ifylld."
 )
@@ -124,11 +125,8 @@ def attendance(request, circle_id, meeting_id):
             messages.error(request, _(WORK_PLAN_ERROR))
         else:
             present_ids = _ids(request.POST.getlist("present"))
-            absent_ids = {
-                u.pk
-                for u in facts.leaders
-                if u.pk not in _ids(request.POST.getlist("leader_present"))
-            }
+            leaders_present = _ids(request.POST.getlist("leader_present"))
+            absent_ids = {u.pk for u in facts.leaders if u.pk not in leaders_present}
             save_checklist(
                 meeting, facts.participants, present_ids, facts.leaders, absent_ids
             )

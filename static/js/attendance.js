@@ -22,8 +22,10 @@
   if (!form || !window.fetch || !window.localStorage || !window.JSON) {
     return;
   }
-  var url = form.getAttribute("data-tick-url");
-  var storageKey = "cirklar.attendance:" + url;
+  // One queue per meeting, under its tick URL: ticks left on another meeting's page
+  // are sent from this one too.
+  var PREFIX = "cirklar.attendance:";
+  var storageKey = PREFIX + form.getAttribute("data-tick-url");
   var status = document.getElementById("attendance-status");
   var tokenField = form.querySelector("input[name=csrfmiddlewaretoken]");
   var RETRY_MS = 15000;
@@ -47,20 +49,38 @@
           " avprickningar väntar på att skickas. De är sparade i telefonen och skickas när anslutningen är tillbaka.";
   }
 
-  function load() {
+  function load(key) {
     try {
-      return JSON.parse(window.localStorage.getItem(storageKey)) || {};
+      return JSON.parse(window.localStorage.getItem(key || storageKey)) || {};
     } catch (error) {
       return {};
     }
   }
 
-  function save(pending) {
+  function save(pending, key) {
     if (Object.keys(pending).length) {
-      window.localStorage.setItem(storageKey, JSON.stringify(pending));
+      window.localStorage.setItem(key || storageKey, JSON.stringify(pending));
     } else {
-      window.localStorage.removeItem(storageKey);
+      window.localStorage.removeItem(key || storageKey);
     }
+  }
+
+  /* Every meeting's queue with ticks waiting, this page's first. */
+  function queues() {
+    var keys = [storageKey];
+    for (var i = 0; i < window.localStorage.length; i++) {
+      var key = window.localStorage.key(i);
+      if (key && key.indexOf(PREFIX) === 0 && key !== storageKey) {
+        keys.push(key);
+      }
+    }
+    return keys;
+  }
+
+  function waitingCount() {
+    return queues().reduce(function (sum, key) {
+      return sum + Object.keys(load(key)).length;
+    }, 0);
   }
 
   function idFor(box) {
@@ -84,7 +104,7 @@
   }
 
   function showSummary() {
-    var count = Object.keys(load()).length;
+    var count = waitingCount();
     status.hidden = false;
     if (count) {
       status.textContent = waitingText(count) + (lastError ? " " + lastError : "");
@@ -96,7 +116,7 @@
   }
 
   function scheduleRetry() {
-    if (retryTimer === null && Object.keys(load()).length) {
+    if (retryTimer === null && waitingCount()) {
       retryTimer = window.setTimeout(function () {
         retryTimer = null;
         flush();
@@ -104,12 +124,13 @@
     }
   }
 
-  function sendOne(id, tick) {
+  function sendOne(key, id, tick) {
+    var here = key === storageKey;
     var parts = id.split(":");
     var body = { present: tick.present, ticked_at: tick.ticked_at };
     body[parts[0]] = parseInt(parts[1], 10);
     return window
-      .fetch(url, {
+      .fetch(key.slice(PREFIX.length), {
         method: "POST",
         credentials: "same-origin",
         headers: {
@@ -126,6 +147,10 @@
             return {};
           })
           .then(function (data) {
+            if (response.status === 404) {
+              // The meeting or the person is gone: the tick can never be saved.
+              return { gone: true };
+            }
             if (!response.ok) {
               var error = new Error(data.error || "");
               error.fromServer = true;
@@ -135,12 +160,12 @@
           });
       })
       .then(function (data) {
-        var pending = load();
+        var pending = load(key);
         // Only the tick that was sent is done: a newer one made meanwhile waits.
         if (pending[id] && pending[id].ticked_at === tick.ticked_at) {
           delete pending[id];
-          save(pending);
-          if (!data.applied && typeof data.present === "boolean") {
+          save(pending, key);
+          if (here && !data.gone && !data.applied && typeof data.present === "boolean") {
             // A newer tick from another phone was already saved: show that one.
             var box = boxFor(id);
             if (box) {
@@ -148,7 +173,9 @@
             }
           }
         }
-        setItemState(id, pending[id] ? TEXT.waiting : TEXT.saved, pending[id] ? "waiting" : "saved");
+        if (here) {
+          setItemState(id, pending[id] ? TEXT.waiting : TEXT.saved, pending[id] ? "waiting" : "saved");
+        }
       });
   }
 
@@ -157,16 +184,19 @@
       return Promise.resolve();
     }
     sending = true;
-    var ids = Object.keys(load());
     var chain = Promise.resolve();
-    ids.forEach(function (id) {
-      chain = chain.then(function () {
-        var tick = load()[id];
-        if (!tick) {
-          return undefined;
-        }
-        setItemState(id, TEXT.saving, "saving");
-        return sendOne(id, tick);
+    queues().forEach(function (key) {
+      Object.keys(load(key)).forEach(function (id) {
+        chain = chain.then(function () {
+          var tick = load(key)[id];
+          if (!tick) {
+            return undefined;
+          }
+          if (key === storageKey) {
+            setItemState(id, TEXT.saving, "saving");
+          }
+          return sendOne(key, id, tick);
+        });
       });
     });
     var failed = false;
@@ -184,7 +214,7 @@
       .then(function () {
         sending = false;
         showSummary();
-        if (Object.keys(load()).length) {
+        if (waitingCount()) {
           // Ticks made while these were sent go at once; after a failure, later.
           return failed ? scheduleRetry() : flush();
         }
@@ -236,7 +266,7 @@
     }
   });
   save(pending);
-  if (Object.keys(pending).length) {
+  if (waitingCount()) {
     flush();
   }
 })();
