@@ -511,3 +511,12 @@ def test_a_row_saved_by_another_phone_meanwhile_is_compared_not_doubled(
     assert (applied, row.present) == (False, False)
     assert len(calls) == 2
     assert Attendance.objects.get().present is False
+
+
+def test_the_calendar_feed_is_never_kept_in_the_page_cache(client, circle):
+    url = f"/cirklar/kalender/{circle.calendar_token}.ics"
+    client.get(url)
+    again = client.get(url)
+    assert again.get("X-Page-Cache") != "hit"
+    circle.rotate_calendar_token()
+    assert client.get(url).status_code == 404
