@@ -27,7 +27,7 @@ from wagtail import hooks
 from studiematerial.models import StudyModulePage, StudySession
 
 from . import planning
-from .facts import facts_for
+from .facts import summaries_for
 from .forms_circles import (
     AddLeaderForm,
     CircleFilterForm,
@@ -110,7 +110,7 @@ def index(request):
     )
     page = Paginator(circles, CIRCLES_PER_PAGE).get_page(request.GET.get("sida"))
     listed = list(page.object_list)
-    facts = facts_for(listed)
+    facts = summaries_for(listed)
     groups = []
     labels = dict(CircleStatus.choices)
     for status in STATUS_ORDER:
@@ -232,7 +232,7 @@ def _print_leader_url(request, circle):
 @require_safe
 def circle_detail(request, circle_id):
     circle = circle_for(request, circle_id, "cirklar.view_circle")
-    circle_facts = facts_for([circle])[circle.pk]
+    circle_facts = summaries_for([circle])[circle.pk]
     meetings = circle.meetings.prefetch_related(
         Prefetch("sessions", queryset=StudySession.objects.only("id", "title"))
     )

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cirklar import views_attendance as cirklar_views_attendance
 from home import auth_views as guarded_views
 from home import sitemap as home_sitemap
 from home import views as home_views
@@ -58,6 +59,11 @@ urlpatterns = [
     path("konto/", include(account_urls)),
     path("min-kommun/", include("kommuner.urls")),
     path("mina-cirklar/", include("cirklar.urls")),
+    path(
+        "cirklar/kalender/<str:token>.ics",
+        cirklar_views_attendance.calendar_feed,
+        name="cirklar_calendar_feed",
+    ),
     path("sok/", home_views.search, name="search"),
     path("sitemap.xml", home_sitemap.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
