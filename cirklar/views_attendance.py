@@ -29,9 +29,9 @@ from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import calendar_feed as ical
+from . import planning
 from . import rules_folkbildning as folkbildning
 from .attendance import parse_ticked_at, record_leader_tick, record_tick, save_checklist
-from . import planning
 from .facts import circle_facts, leader_name
 from .models import Meeting, StudyCircle
 
