@@ -56,6 +56,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("konto/", include(account_urls)),
+    path("konto/bli-cirkelledare/", include("cirklar.account_urls")),
     path("min-kommun/", include("kommuner.urls")),
     path("sok/", home_views.search, name="search"),
     path("sitemap.xml", home_sitemap.sitemap, name="sitemap"),
