@@ -1,7 +1,7 @@
 """The leaders' sign-up and resend forms (behind the guard), and the admin's invitation."""
 
 from django import forms
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from home import guard
@@ -13,6 +13,7 @@ NAME_MAX_LENGTH = 150
 EMAIL_ERRORS = {
     "required": _("Skriv din e-postadress."),
     "invalid": _("Skriv en giltig e-postadress, till exempel namn@example.se."),
+    "max_length": _("Skriv högst %(limit_value)d tecken."),
 }
 
 
@@ -111,7 +112,9 @@ class SignUpForm(guard.GuardedForm):
             )
         elif password1:
             first_name, _sep, last_name = cleaned_data.get("name", "").rpartition(" ")
-            probe = _UserProbe(
+            # An unsaved account: what the validators compare the password with.
+            probe = get_user_model()(
+                username=cleaned_data.get("email", ""),
                 email=cleaned_data.get("email", ""),
                 first_name=first_name,
                 last_name=last_name,
@@ -121,14 +124,6 @@ class SignUpForm(guard.GuardedForm):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned_data
-
-
-class _UserProbe:
-    """What the password validators compare the password with, before there is a user."""
-
-    def __init__(self, **attributes):
-        self.username = attributes.get("email", "")
-        self.__dict__.update(attributes)
 
 
 class ResendForm(guard.GuardedForm):
