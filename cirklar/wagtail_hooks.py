@@ -11,13 +11,18 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column
+from wagtail.coreutils import multigetattr
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+import django_filters
+
 from home.views import ACCOUNT_LINKS_HOOK
+from kommuner.models import County
 
 from . import admin_views, leaders
 from .models import (
@@ -52,11 +57,27 @@ def cirklar_admin_urls():
     ]
 
 
+def yes_no(accessor):
+    """A yes-or-no cell in Swedish (Wagtail's BooleanColumn says "True" to screen readers)."""
+
+    def value(instance):
+        return _("Ja") if multigetattr(instance, accessor) else _("Nej")
+
+    return value
+
+
 class StudyAssociationViewSet(SnippetViewSet):
     model = StudyAssociation
     icon = "group"
     menu_label = _("Studieförbund")
-    list_display = ["name", "short_name", BooleanColumn("state_funded"), "note"]
+    list_display = [
+        "name",
+        "short_name",
+        Column(
+            "state_funded", label=_("Får statsbidrag"), accessor=yes_no("state_funded")
+        ),
+        "note",
+    ]
     list_filter = ["state_funded"]
     search_fields = ["name", "short_name"]
     search_backend_name = None
@@ -96,6 +117,18 @@ def leader_label(user):
     return f"{name} ({user.email})" if user.email else name
 
 
+class StudyCircleFilterSet(WagtailFilterSet):
+    county = django_filters.ModelChoiceFilter(
+        field_name="municipality__county",
+        label=_("Län"),
+        queryset=County.objects.order_by("name"),
+    )
+
+    class Meta:
+        model = StudyCircle
+        fields = ["status", "association", "county", "municipality", "module"]
+
+
 class StudyCircleViewSet(SnippetViewSet):
     model = StudyCircle
     icon = "group"
@@ -107,13 +140,7 @@ class StudyCircleViewSet(SnippetViewSet):
         "status",
         Column("start_date", label=_("Startdatum")),
     ]
-    list_filter = [
-        "status",
-        "association",
-        "municipality__county",
-        "municipality",
-        "module",
-    ]
+    filterset_class = StudyCircleFilterSet
     search_fields = ["name"]
     search_backend_name = None
     copy_view_enabled = False
@@ -224,6 +251,16 @@ def leader_name(profile):
     return profile.user.get_full_name() or profile.user.get_username()
 
 
+class LeaderProfileFilterSet(WagtailFilterSet):
+    active = django_filters.BooleanFilter(
+        field_name="user__is_active", label=_("Kontot är aktivt")
+    )
+
+    class Meta:
+        model = LeaderProfile
+        fields = ["association", "active"]
+
+
 class LeaderProfileViewSet(SnippetViewSet):
     model = LeaderProfile
     icon = "user"
@@ -233,10 +270,10 @@ class LeaderProfileViewSet(SnippetViewSet):
         Column("name", label=_("Namn"), accessor=leader_name),
         Column("email", label=_("E-post"), accessor="user.email"),
         "association",
-        BooleanColumn("active", label=_("Aktiv"), accessor="user.is_active"),
+        Column("active", label=_("Aktiv"), accessor=yes_no("user.is_active")),
         Column("email_confirmed_at", label=_("E-post bekräftad")),
     ]
-    list_filter = ["association", "user__is_active"]
+    filterset_class = LeaderProfileFilterSet
     search_fields = ["user__first_name", "user__last_name", "user__email"]
     search_backend_name = None
     copy_view_enabled = False

@@ -1,5 +1,7 @@
 """The kansli's admin for study circles: who reaches it, that it is Swedish, what it does."""
 
+import re
+
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.urls import reverse
@@ -17,7 +19,23 @@ from tests.cirklar.factories import (
     StudyCircleFactory,
 )
 from tests.home.factories import PASSWORD, UserFactory
-from tests.home.test_admin_swedish import english_on
+from tests.home.test_admin_swedish import ShownText, english_on
+from tests.kommuner.factories import MunicipalityFactory
+
+#: English that Wagtail shows for columns and fields it names itself.
+MORE_ENGLISH = ["True", "False", "State funded", "Email", "Name", "User", "Yes", "No"]
+
+
+def more_english_on(html):
+    parser = ShownText()
+    parser.feed(html)
+    text = "\n".join(" ".join(part.split()) for part in parser.parts if part)
+    return {
+        phrase
+        for phrase in MORE_ENGLISH
+        if re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text)
+    }
+
 
 MODELS = [
     "studyassociation",
@@ -76,7 +94,8 @@ def test_the_kansli_and_editors_reach_every_cirklar_admin_screen_in_swedish(
     for screen, url in screens(circle_data).items():
         response = client.get(url)
         assert response.status_code == 200, screen
-        if english := english_on(response.content.decode()):
+        html = response.content.decode()
+        if english := english_on(html) | more_english_on(html):
             found[screen] = sorted(english)
     assert not found
 
@@ -114,6 +133,32 @@ def test_the_list_of_circles_filters_by_status_and_searches_by_name(
     html = client.get(url, {"q": "tillit"}).content.decode()
     assert "Samtal om tillit" in html
     assert "Lokal överenskommelse" not in html
+
+
+def test_the_list_of_circles_filters_by_lan(client, kansli_user):
+    goteborg = MunicipalityFactory(code="1480")
+    StudyCircleFactory(name="Cirkel i Göteborg", municipality=goteborg)
+    StudyCircleFactory(name="Cirkel i Örebro")
+    client.force_login(kansli_user)
+    html = client.get(
+        reverse("wagtailsnippets_cirklar_studycircle:list"),
+        {"county": goteborg.county_id},
+    ).content.decode()
+    assert "Cirkel i Göteborg" in html
+    assert "Cirkel i Örebro" not in html
+
+
+def test_the_list_of_leaders_filters_by_whether_the_account_is_active(
+    client, kansli_user
+):
+    LeaderFactory(first_name="Aktiv", last_name="Ledare")
+    LeaderFactory(first_name="Slutat", last_name="Ledare", is_active=False)
+    client.force_login(kansli_user)
+    html = client.get(
+        reverse("wagtailsnippets_cirklar_leaderprofile:list"), {"active": "false"}
+    ).content.decode()
+    assert "Slutat Ledare" in html
+    assert "Aktiv Ledare" not in html
 
 
 def edit_data(circle, leaders):
