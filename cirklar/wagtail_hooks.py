@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.coreutils import multigetattr
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
@@ -261,11 +262,15 @@ class LeaderProfileFilterSet(WagtailFilterSet):
         fields = ["association", "active"]
 
 
+class LeaderIndexView(SnippetIndexView):
+    add_item_label = _("Bjud in en cirkelledare")
+
+
 class LeaderProfileViewSet(SnippetViewSet):
     model = LeaderProfile
     icon = "user"
     menu_label = _("Cirkelledare")
-    add_item_label = _("Bjud in en cirkelledare")
+    index_view_class = LeaderIndexView
     list_display = [
         Column("name", label=_("Namn"), accessor=leader_name),
         Column("email", label=_("E-post"), accessor="user.email"),

@@ -293,6 +293,10 @@ def test_a_not_state_funded_studieforbund_cannot_be_chosen_for_an_invitation(
 
 def test_the_leaders_add_button_leads_to_the_invitation(client, editor):
     client.force_login(editor)
+    html = client.get(
+        reverse("wagtailsnippets_cirklar_leaderprofile:list")
+    ).content.decode()
+    assert "Bjud in en cirkelledare" in html
     response = client.get(reverse("wagtailsnippets_cirklar_leaderprofile:add"))
     assert response.status_code == 302
     assert response["Location"] == reverse("cirklar_invite_leader")
