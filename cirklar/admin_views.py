@@ -11,6 +11,8 @@ from django.views.generic import FormView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home import roles
+
 from . import leaders
 from .forms_leaders import InvitationForm
 
@@ -58,8 +60,6 @@ class InviteView(WagtailAdminTemplateMixin, FormView):
 
 def leader_users():
     """The accounts a circle can be handed to: active circle leaders."""
-    from home import roles
-
     return (
         get_user_model()
         .objects.filter(is_active=True, groups__name=roles.CIRCLE_LEADER)

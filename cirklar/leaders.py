@@ -3,9 +3,10 @@
 A new leader signs up with a name, an e-mail address, a studieförbund and a password. The
 account is active at once (they can sign in) but has no role: only the confirmation link
 mailed to the address gives it the cirkelledare role, and so Mina cirklar. The link is a
-signed value (django.core.signing) with the account and the address in it, valid for
-CONFIRMATION_MAX_AGE; confirming twice does nothing more, and a link for an address the
-account no longer has is refused.
+signed value (django.core.signing) with the account, the address and a mark of the
+password in it, valid for CONFIRMATION_MAX_AGE; confirming twice does nothing more, and a
+link for an address the account no longer has, or from before a later sign-up on the same
+address (the latest sign-up sets the password), is refused.
 
 An editor may instead invite a leader from the admin: the account is made with no usable
 password, the role and a confirmed profile (the editor vouches for the address, and only
@@ -13,6 +14,7 @@ its owner can use the set-password link, Django's password reset token).
 """
 
 import datetime
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -24,6 +26,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -87,10 +90,28 @@ def sign_up(*, name, email, association, password):
     return user
 
 
+def _password_mark(user):
+    # The link confirms the account with the password it had when the link was sent:
+    # a later sign-up on the same address (which sets a new one) voids earlier links,
+    # so nobody confirms an account with a stranger's password in it.
+    return salted_hmac(CONFIRMATION_SALT, user.password).hexdigest()[:20]
+
+
 def confirmation_token(user):
     return signing.dumps(
-        {"user": user.pk, "email": user.email.lower()}, salt=CONFIRMATION_SALT
+        {"user": user.pk, "email": user.email.lower(), "p": _password_mark(user)},
+        salt=CONFIRMATION_SALT,
     )
+
+
+@transaction.atomic
+def renew_sign_up(user, *, name, association, password):
+    """A second sign-up before the first was confirmed: the latest one counts."""
+    user.first_name, user.last_name = split_name(name)
+    user.set_password(password)
+    user.save(update_fields=["first_name", "last_name", "password"])
+    LeaderProfile.objects.filter(user=user).update(association=association)
+    return user
 
 
 def confirmation_url(request, user):
@@ -115,7 +136,11 @@ def user_for_token(token):
         .filter(user_id=value.get("user"), user__is_active=True)
         .first()
     )
-    if profile is None or profile.user.email.lower() != value.get("email"):
+    if (
+        profile is None
+        or profile.user.email.lower() != value.get("email")
+        or not constant_time_compare(_password_mark(profile.user), value.get("p", ""))
+    ):
         raise ConfirmationError("invalid")
     return profile.user
 
@@ -130,6 +155,20 @@ def confirm(user):
     profile.save(update_fields=["email_confirmed_at"])
     user.groups.add(leader_group())
     return True
+
+
+def pending_sign_up(email):
+    """The active account with this address whose sign-up awaits confirmation, or None."""
+    profile = (
+        LeaderProfile.objects.select_related("user")
+        .filter(
+            user__email__iexact=email,
+            user__is_active=True,
+            email_confirmed_at__isnull=True,
+        )
+        .first()
+    )
+    return profile.user if profile else None
 
 
 def is_unconfirmed_leader(user):
@@ -216,8 +255,6 @@ def send_invitation(request, user):
 
 def end_sessions(user):
     """Sign the account out everywhere: delete its unexpired sessions (and cache copies)."""
-    from importlib import import_module
-
     store = import_module(settings.SESSION_ENGINE).SessionStore
     user_id = str(user.pk)
     ended = 0

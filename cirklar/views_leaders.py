@@ -14,7 +14,6 @@ from home import guard
 
 from . import leaders
 from .forms_leaders import ResendForm, SignUpForm
-from .models import LeaderProfile
 
 
 def sign_up(request):
@@ -29,7 +28,17 @@ def sign_up(request):
             if leaders.email_taken(data["email"]):
                 # As long as a new account takes: the answer's time tells nothing.
                 make_password(data["password1"])
-                leaders.send_already_registered(request, data["email"])
+                pending = leaders.pending_sign_up(data["email"])
+                if pending is not None:  # signed up before: the latest counts
+                    leaders.renew_sign_up(
+                        pending,
+                        name=data["name"],
+                        association=data["association"],
+                        password=data["password1"],
+                    )
+                    leaders.send_confirmation(request, pending)
+                else:
+                    leaders.send_already_registered(request, data["email"])
             else:
                 user = leaders.sign_up(
                     name=data["name"],
@@ -75,17 +84,9 @@ def resend(request):
     if request.method == "POST":
         form = ResendForm(request.POST)
         if guard.protect(request, form, "leader_resend") and form.is_valid():
-            profile = (
-                LeaderProfile.objects.select_related("user")
-                .filter(
-                    user__email__iexact=form.cleaned_data["email"],
-                    user__is_active=True,
-                    email_confirmed_at__isnull=True,
-                )
-                .first()
-            )
-            if profile is not None:
-                leaders.send_confirmation(request, profile.user)
+            pending = leaders.pending_sign_up(form.cleaned_data["email"])
+            if pending is not None:
+                leaders.send_confirmation(request, pending)
             return redirect("leader_sent")
     else:
         initial = {"email": request.user.email} if pending else {}

@@ -325,3 +325,21 @@ def test_a_filled_honeypot_on_the_resend_form_sends_nothing(client, db, mailoutb
     response = client.post(RESEND, {"email": "sara@example.se", "homepage": "x"})
     assert response.status_code == 200
     assert not mailoutbox
+
+
+def test_signing_up_again_before_confirming_voids_the_first_link(
+    client, db, mailoutbox
+):
+    # Someone signs up with another's address; the owner then signs up themselves.
+    client.post(
+        SIGN_UP, form_data(password1="Inkräktarens-2027", password2="Inkräktarens-2027")
+    )
+    client.post(SIGN_UP, form_data(name="Sara Ägare"))
+    user = get_user_model().objects.get()
+    assert user.check_password(PASSWORD)
+    assert user.get_full_name() == "Sara Ägare"
+    first, second = mailoutbox
+    assert client.get(path_of(link_in(first))).status_code == 400
+    assert not is_leader(user)
+    assert client.get(path_of(link_in(second))).status_code == 302
+    assert is_leader(user)
