@@ -9,7 +9,7 @@ class CirklarConfig(AppConfig):
     def ready(self):
         from home import cache
 
-        from . import models
+        from . import models, personal_data
 
         # What visitors see of a circle: Hitta en studiecirkel, the kommun pages and
         # the module pages list circles, their studieförbund and their next meetings.
@@ -29,3 +29,4 @@ class CirklarConfig(AppConfig):
             models.LeaderProfile,
             models.Meeting.absent_leaders.through,
         )
+        personal_data.register()

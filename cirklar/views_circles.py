@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
@@ -26,7 +26,7 @@ from wagtail import hooks
 
 from studiematerial.models import StudyModulePage, StudySession
 
-from . import planning
+from . import leaders, planning
 from .facts import summaries_for
 from .forms_circles import (
     AddLeaderForm,
@@ -84,6 +84,9 @@ def _status_ordering():
 @require_safe
 def index(request):
     if not request.user.has_perm("cirklar.use_mina_cirklar"):
+        if leaders.is_unconfirmed_leader(request.user):
+            # Signed up but not yet confirmed: say so, and offer a new link.
+            return redirect("leader_resend")
         raise PermissionDenied
     kansli = is_kansli(request.user)
     circles = StudyCircle.objects.select_related("association", "municipality")

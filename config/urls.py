@@ -57,6 +57,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("konto/", include(account_urls)),
+    path("konto/bli-cirkelledare/", include("cirklar.account_urls")),
     path("min-kommun/", include("kommuner.urls")),
     path("mina-cirklar/", include("cirklar.urls")),
     path(

@@ -195,8 +195,12 @@ PERSONAL_DATA_RETENTION_DAYS = {
     "unused_accounts": 90,
     # The contact person in older revisions of a kommun's or region's record.
     "contact_history": 730,
-    # A circle's participants, counted from when the circle is archived.
+    # An archived circle's participants are anonymised this long after it finished.
     "circle_participants": 365,
+    # Visitors' requests to join a circle.
+    "interest_requests": 180,
+    # Leaders' sign-ups never confirmed by the mailed link (no role, no circle).
+    "unconfirmed_leaders": 7,
 }
 
 DEFAULT_FROM_EMAIL = os.environ.get(
