@@ -57,6 +57,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("konto/", include(account_urls)),
     path("min-kommun/", include("kommuner.urls")),
+    path("mina-cirklar/", include("cirklar.urls")),
     path("sok/", home_views.search, name="search"),
     path("sitemap.xml", home_sitemap.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
