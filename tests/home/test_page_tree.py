@@ -4,6 +4,7 @@ from wagtail.models import Page
 
 import pytest
 
+from cirklar.models import CircleIndexPage
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
 from kommuner.models import KommunIndexPage
 from studiematerial.models import (
@@ -25,6 +26,7 @@ def test_home_page_allows_the_site_sections():
         AgreementPage,
         StudyModuleIndexPage,
         KommunIndexPage,
+        CircleIndexPage,
     }
 
 
