@@ -35,13 +35,28 @@ class KommunCircles:
     index_url: str = ""
 
 
+def circle_index_url(request):
+    """The URL of Hitta en studiecirkel, or "" without a live one: cached until pages
+    change (one query when the cache is cold, none after)."""
+    site = cache.site_for_request(request)
+    return cache.cached(
+        f"cirklar:index-url:{site.pk if site else ''}",
+        lambda: _index_url(request),
+        (cache.PAGES, cache.SITES),
+    )
+
+
+def _index_url(request):
+    index = public.circle_index_page()
+    return (index.get_url(request) or "") if index is not None else ""
+
+
 @hooks.register(KOMMUN_PAGE_SECTIONS_HOOK)
 def kommun_circles(request, municipality, kommun_index):
-    cache.shows(CONTENT_KIND, cache.PAGES)
-    index = public.circle_index_page()
-    if index is None:
+    cache.shows(CONTENT_KIND)
+    index_url = circle_index_url(request)
+    if not index_url:
         return None
-    index_url = index.get_url(request)
     circles, total = public.circles_in_municipality(municipality, KOMMUN_PAGE_CIRCLES)
     public.attach_links(
         circles, request, index_url, kommun_url=kommun_index.get_url(request)
@@ -58,8 +73,13 @@ def kommun_circles(request, municipality, kommun_index):
 
 @hooks.register(STUDY_MODULE_FACTS_HOOK)
 def module_circle_count(request, module_page):
-    cache.shows(CONTENT_KIND)
-    counts = public.module_circle_counts(module_page.pk)
+    # Kept until a circle changes: the module page itself is refreshed more often
+    # (by any page's change) than its circles change.
+    counts = cache.cached(
+        f"cirklar:module-counts:{module_page.pk}",
+        lambda: public.module_circle_counts(module_page.pk),
+        (CONTENT_KIND,),
+    )
     if not counts["using"]:
         text = _("Ingen studiecirkel använder materialet ännu.")
     else:
@@ -74,11 +94,8 @@ def module_circle_count(request, module_page):
             counts["open"],
         ) % {"count": counts["open"]}
     fact = {"term": _("Studiecirklar"), "text": text}
-    if counts["open"]:
-        index = public.circle_index_page()
-        if index is not None:
-            fact["url"] = (
-                f"{index.get_url(request)}?{urlencode({'material': module_page.pk})}"
-            )
-            fact["link_text"] = _("Hitta en cirkel")
+    index_url = circle_index_url(request) if counts["open"] else ""
+    if index_url:
+        fact["url"] = f"{index_url}?{urlencode({'material': module_page.pk})}"
+        fact["link_text"] = _("Hitta en cirkel")
     return [fact]

@@ -11,11 +11,13 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from cirklar.models import (
+    CONTENT_KIND,
     CircleIndexPage,
     CircleStatus,
     InterestRequest,
     StudyCircle,
 )
+from home import cache
 from home.cache import cache_key as page_cache_key
 from home.models import HomePage
 from kommuner.models import PostalCode
@@ -93,6 +95,7 @@ def make_circles(count, **fields):
         StudyCircle(name=f"Massa {existing + n}", **{**defaults, **fields})
         for n in range(count)
     )
+    cache.bump(CONTENT_KIND)  # bulk_create sends no signals
 
 
 # The page in the tree.
