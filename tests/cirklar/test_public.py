@@ -22,7 +22,6 @@ from home.cache import cache_key as page_cache_key
 from home.models import HomePage
 from kommuner.models import PostalCode
 from tests.cirklar.factories import (
-    CircleIndexPageFactory,
     LeaderFactory,
     MeetingFactory,
     ParticipantFactory,
@@ -37,7 +36,7 @@ FUTURE = datetime.date.today() + datetime.timedelta(days=30)
 
 @pytest.fixture
 def circle_index(site_tree):
-    return CircleIndexPageFactory(parent=site_tree.home)
+    return site_tree.circle_index
 
 
 @pytest.fixture

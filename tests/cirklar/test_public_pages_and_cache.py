@@ -7,7 +7,6 @@ import pytest
 from cirklar.models import Attendance, CircleStatus, Participant
 from tests.cirklar.factories import (
     AttendanceFactory,
-    CircleIndexPageFactory,
     InterestRequestFactory,
     MeetingFactory,
     ParticipantFactory,
@@ -24,7 +23,6 @@ FUTURE = datetime.date.today() + datetime.timedelta(days=30)
 
 @pytest.fixture
 def circle(site_tree):
-    CircleIndexPageFactory(parent=site_tree.home)
     circle = StudyCircleFactory(
         name="Samverkan i Örebro",
         municipality=MunicipalityFactory(code="1880"),

@@ -490,7 +490,7 @@ SHARED_PAGE_TYPE_URLS = {
     "StudyModuleIndexPage": "/studiematerial/",
     "StudyModulePage": "/studiematerial/overenskommelsen-i-var-kommun/",
     "KommunIndexPage": KOMMUN_URL,
-    "CircleIndexPage": "/studiecirklar/",  # made in the test: not in site_tree
+    "CircleIndexPage": "/studiecirklar/",
 }
 
 
@@ -512,10 +512,6 @@ def test_a_shared_page_type_differs_for_a_signed_in_visitor_only_in_the_header(
     from django.template.loader import render_to_string
     from django.test import Client
 
-    if page_type == "CircleIndexPage":
-        from tests.cirklar.factories import CircleIndexPageFactory
-
-        CircleIndexPageFactory(parent=site_tree.home)
     url = SHARED_PAGE_TYPE_URLS[page_type] or NewsPage.objects.live().first().url
     anonymous = Client().get(url).content.decode()
     cache.bump_all()  # nothing cached: the signed-in visitor's page is rendered for them

@@ -57,7 +57,14 @@ def test_home_page_lives_only_at_the_tree_root():
 
 @pytest.mark.parametrize(
     "model",
-    [HomePage, NewsIndexPage, AgreementPage, StudyModuleIndexPage, KommunIndexPage],
+    [
+        HomePage,
+        NewsIndexPage,
+        AgreementPage,
+        StudyModuleIndexPage,
+        KommunIndexPage,
+        CircleIndexPage,
+    ],
 )
 def test_singleton_pages_cannot_be_created_twice(site_tree, model):
     home = HomePage.objects.get()
