@@ -29,6 +29,7 @@ from home import roles
 from kommuner.models import Municipality
 from studiematerial.models import StudyModulePage
 
+from . import demo_pages
 from .models import (
     Attendance,
     CircleStatus,
@@ -173,6 +174,8 @@ def make_circle(data, today):
 
 
 def load(stdout, *, with_accounts=False):
+    # The Hitta en studiecirkel page first: the circles are found there.
+    demo_pages.load(stdout, with_accounts=with_accounts)
     today = timezone.localdate()
     created_count = 0
     with transaction.atomic():

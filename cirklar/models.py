@@ -410,3 +410,64 @@ class LeaderProfile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+# Hitta en studiecirkel: the visitors' side (routes in cirklar/views_public.py).
+
+from wagtail.admin.panels import FieldPanel  # noqa: E402
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+from home.models import SitePage  # noqa: E402
+
+
+class CircleIndexPage(RoutablePageMixin, SitePage):
+    """Hitta en studiecirkel: the open circles, a page per circle and its interest form.
+
+    /studiecirklar/                       the open circles, filtered and paginated
+    /studiecirklar/<id>/                  a circle's public page
+    /studiecirklar/<id>/anmalan/          the intresseanmälan (a form: never cached)
+    /studiecirklar/<id>/tack/             after the form was sent
+    """
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    shared_with_signed_in = True
+    shows_content = (CONTENT_KIND, "kommuner")
+
+    class Meta:
+        verbose_name = _("studiecirkelsökning")
+        verbose_name_plural = _("studiecirkelsökningar")
+
+    @path("")
+    def index(self, request):
+        from . import views_public
+
+        return views_public.index(self, request)
+
+    @path("<int:circle_id>/", name="circle")
+    def circle(self, request, circle_id):
+        from . import views_public
+
+        return views_public.circle(self, request, circle_id)
+
+    @path("<int:circle_id>/anmalan/", name="interest")
+    def interest(self, request, circle_id):
+        from . import views_public
+
+        return views_public.interest(self, request, circle_id)
+
+    @path("<int:circle_id>/tack/", name="thanks")
+    def thanks(self, request, circle_id):
+        from . import views_public
+
+        return views_public.thanks(self, request, circle_id)
+
+    def get_sitemap_urls(self, request=None):
+        """The search page and each findable circle's page (lastmod: the circle's change)."""
+        from . import public
+
+        return [*super().get_sitemap_urls(request), *public.sitemap_urls(self, request)]

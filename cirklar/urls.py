@@ -10,4 +10,5 @@ app_name = "mina_cirklar"
 urlpatterns = [
     path("", include("cirklar.circle_urls")),
     path("", include("cirklar.attendance_urls")),
+    path("", include("cirklar.request_urls")),
 ]

@@ -27,7 +27,8 @@ import django_filters
 from home.views import ACCOUNT_LINKS_HOOK
 from kommuner.models import County
 
-from . import admin_views, leaders
+# The circles on the kommun pages and the module pages.
+from . import admin_views, leaders, public_hooks  # noqa: F401
 from .models import (
     InterestRequest,
     LeaderProfile,

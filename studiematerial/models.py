@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -288,6 +289,14 @@ class StudyModuleForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+#: Hook name: functions registered under it take (request, module_page) and return a
+#: list of facts for the module's page, each a dict with `term`, `text` and optionally
+#: `url` and `link_text`. Higher apps (cirklar: how many circles use the module) add
+#: them without this app importing them, recording what they show with
+#: home.cache.shows().
+STUDY_MODULE_FACTS_HOOK = "study_module_facts"
+
+
 class StudyModulePage(RoutablePageMixin, SitePage):
     """A study module: what a study circle works through, one session at a time."""
 
@@ -361,7 +370,12 @@ class StudyModulePage(RoutablePageMixin, SitePage):
 
     @path("")
     def module(self, request):
-        return self.render(request)
+        facts = [
+            fact
+            for fn in hooks.get_hooks(STUDY_MODULE_FACTS_HOOK)
+            for fact in fn(request, self) or ()
+        ]
+        return self.render(request, context_overrides={"extra_facts": facts})
 
     @path("utskrift/ledare/", name="print_leader")
     def print_leader(self, request):

@@ -20,6 +20,7 @@ from studiematerial.models import (
     ModuleDocument,
     StudySession,
 )
+from tests.cirklar.factories import CircleIndexPageFactory
 from tests.home.factories import (
     ContentPageFactory,
     DocumentFactory,
@@ -72,6 +73,7 @@ class SiteTree:
     news_index: Page
     news: list = field(default_factory=list)
     contact: KansliContactSettings | None = None
+    circle_index: Page | None = None  # Hitta en studiecirkel, without circles
 
 
 def _session(number, title, principles, minutes=120):
@@ -211,6 +213,7 @@ def build_site_tree():
         ],
     )
     kommun_index = KommunIndexPageFactory(parent=home)
+    circle_index = CircleIndexPageFactory(parent=home)
     about = ContentPageFactory(
         parent=home,
         title="Om studieplattformen",
@@ -273,4 +276,5 @@ def build_site_tree():
         news_index=news_index,
         news=news,
         contact=contact,
+        circle_index=circle_index,
     )

@@ -31,6 +31,10 @@ PAGES = {
     "kommuner": "cached",
     "kommun": "cached",
     "lan": "cached",
+    "circles": "cached",
+    "circles_filtered": "cached",
+    "circle": "cached",
+    "circle_interest": "uncached",
     "login": "uncached",
     "module_logged_in": "uncached",
     "search_miss": "miss",
@@ -46,7 +50,15 @@ def test_the_bench_imports():
     assert callable(run.main)
 
 
-def test_every_apps_pages_are_measured_grouped_by_kind(site_tree):
+@pytest.fixture
+def open_circle(site_tree):
+    """An open circle for the circle pages (site_tree has none)."""
+    from tests.cirklar.factories import StudyCircleFactory
+
+    return StudyCircleFactory()
+
+
+def test_every_apps_pages_are_measured_grouped_by_kind(site_tree, open_circle):
     targets = pages.resolve_targets()
     assert {target.key: target.kind for target in targets} == PAGES
     kinds = [target.kind for target in targets]
@@ -62,7 +74,7 @@ def test_every_apps_pages_are_measured_grouped_by_kind(site_tree):
     assert {t.key for t in targets if t.lighthouse} == {"home", "module"}
 
 
-def test_every_apps_pages_answer(client, site_tree, circle_leader):
+def test_every_apps_pages_answer(client, site_tree, circle_leader, open_circle):
     signed_in = type(client)()
     signed_in.force_login(circle_leader)
     for target in pages.resolve_targets():
@@ -87,6 +99,7 @@ def test_a_page_of_an_unknown_kind_is_refused():
 @pytest.fixture
 def small_bench_set(site_tree, monkeypatch):
     """The bench set at scale 1, with a few pages and organisations instead of thousands."""
+    import cirklar.bench
     import home.bench
     import kommuner.bench
     import studiematerial.bench
@@ -95,15 +108,18 @@ def small_bench_set(site_tree, monkeypatch):
     monkeypatch.setattr(studiematerial.bench, "MODULES_PER_SCALE", 2)
     monkeypatch.setattr(kommuner.bench, "PER_KOMMUN_PER_SCALE", 1)
     monkeypatch.setattr(kommuner.bench, "LARGE_PER_SCALE", 3)
+    monkeypatch.setattr(cirklar.bench, "CIRCLES_PER_SCALE", 3)
+    monkeypatch.setattr(cirklar.bench, "LARGE_PER_SCALE", 1)
     for module in app_modules("bench"):
         module.seed(io.StringIO(), 1)
 
 
 def test_the_bulk_created_pages_route_and_render(client, small_bench_set):
-    # Three news and two modules, each module with its print version.
-    assert pages.check_seeded_pages() == 3 + 2 * 2
+    # Three news and two modules, each module with its print version; three circles.
+    assert pages.check_seeded_pages() == 3 + 2 * 2 + 3
     assert pages.describe_data(1) == (
-        "3 nyheter, 2 studiematerial × 8 träffar, 1 organisationer per kommun, 3 i Kiruna"
+        "3 nyheter, 2 studiematerial × 8 träffar, 1 organisationer per kommun, "
+        "3 i Kiruna, 3 studiecirklar"
     )
     assert client.get(reverse("search"), {"q": "testnyhet"}).status_code == 200
 
@@ -214,6 +230,8 @@ def test_the_report_holds_cold_renders_to_their_targets_and_growth_to_15_percent
     assert rows[0][4:8] == ["10.0", "11.4", "12.0", "14.0"]
 
 
-def test_only_the_pages_listing_data_in_bulk_have_the_larger_cold_target(site_tree):
+def test_only_the_pages_listing_data_in_bulk_have_the_larger_cold_target(
+    site_tree, open_circle
+):
     bulk = {target.key for target in pages.resolve_targets() if target.bulk}
-    assert bulk == {"kommuner", "kommun"}
+    assert bulk == {"kommuner", "kommun", "circles"}

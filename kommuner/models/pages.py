@@ -30,6 +30,7 @@ from django.http import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -52,6 +53,13 @@ from .. import open_data
 from .organisations import Organisation, OrganisationPresence, swedish_sort_key
 from .places import CONTENT_KIND, County, Municipality, PostalCode
 from .records import AgreementStatus, IOPPartnership, PolicyRecord
+
+#: Hook name: functions registered under it take (request, municipality, page) and
+#: return a section for the kommun's page, or None: an object with `template` (included
+#: with the section as `section`). Higher apps (cirklar) show their content there
+#: without this app importing them; a function that shows a kind of content records it
+#: with home.cache.shows().
+KOMMUN_PAGE_SECTIONS_HOOK = "kommun_page_sections"
 
 #: Statuses that mean the kommun has a local agreement of its own.
 AGREEMENT_IN_PLACE = (AgreementStatus.ADOPTED, AgreementStatus.REVISED)
@@ -659,6 +667,11 @@ class KommunIndexPage(RoutablePageMixin, SitePage):
                 "organisations_page": organisations_page,
                 "organisation_count": paginator.count,
                 "active_here": active_here,
+                "extra_sections": [
+                    section
+                    for fn in hooks.get_hooks(KOMMUN_PAGE_SECTIONS_HOOK)
+                    if (section := fn(request, municipality, self))
+                ],
             },
         )
 

@@ -14,6 +14,7 @@ import factory
 
 from cirklar.models import (
     Attendance,
+    CircleIndexPage,
     CircleStatus,
     InterestRequest,
     LeaderProfile,
@@ -23,7 +24,7 @@ from cirklar.models import (
     StudyCircle,
 )
 from home import roles
-from tests.home.factories import UserFactory
+from tests.home.factories import PublishedPageFactory, UserFactory
 from tests.kommuner.factories import MunicipalityFactory
 
 
@@ -113,3 +114,14 @@ class InterestRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = InterestRequest
+
+
+class CircleIndexPageFactory(PublishedPageFactory):
+    """Hitta en studiecirkel, at /studiecirklar/ under the given parent (the home page)."""
+
+    title = "Hitta en studiecirkel"
+    slug = "studiecirklar"
+    intro = "Studiecirklar som tar emot nya deltagare."
+
+    class Meta:
+        model = CircleIndexPage

@@ -16,6 +16,7 @@ def test_demo_modules_come_lowest_layer_first():
         "home.demo",
         "studiematerial.demo",
         "kommuner.demo",
+        "cirklar.demo",
     ]
 
 
@@ -24,6 +25,7 @@ def test_bench_modules_come_lowest_layer_first():
         "home.bench",
         "studiematerial.bench",
         "kommuner.bench",
+        "cirklar.bench",
     ]
 
 

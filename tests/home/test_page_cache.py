@@ -490,6 +490,7 @@ SHARED_PAGE_TYPE_URLS = {
     "StudyModuleIndexPage": "/studiematerial/",
     "StudyModulePage": "/studiematerial/overenskommelsen-i-var-kommun/",
     "KommunIndexPage": KOMMUN_URL,
+    "CircleIndexPage": "/studiecirklar/",
 }
 
 

@@ -4,6 +4,7 @@ from wagtail.models import Page
 
 import pytest
 
+from cirklar.models import CircleIndexPage
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
 from kommuner.models import KommunIndexPage
 from studiematerial.models import (
@@ -25,6 +26,7 @@ def test_home_page_allows_the_site_sections():
         AgreementPage,
         StudyModuleIndexPage,
         KommunIndexPage,
+        CircleIndexPage,
     }
 
 
@@ -55,7 +57,14 @@ def test_home_page_lives_only_at_the_tree_root():
 
 @pytest.mark.parametrize(
     "model",
-    [HomePage, NewsIndexPage, AgreementPage, StudyModuleIndexPage, KommunIndexPage],
+    [
+        HomePage,
+        NewsIndexPage,
+        AgreementPage,
+        StudyModuleIndexPage,
+        KommunIndexPage,
+        CircleIndexPage,
+    ],
 )
 def test_singleton_pages_cannot_be_created_twice(site_tree, model):
     home = HomePage.objects.get()
