@@ -71,6 +71,8 @@ PUBLIC_PAGES = [
     pytest.param("/kontakt/", id="kontakt"),
     pytest.param("/konto/logga-in/", id="logga-in"),
     pytest.param("/konto/glomt-losenord/", id="glomt-losenord"),
+    pytest.param("/konto/bli-cirkelledare/", id="bli-cirkelledare"),
+    pytest.param("/studiecirklar/", id="hitta-en-studiecirkel"),
 ]
 
 MIN_KOMMUN_PAGES = [

@@ -87,7 +87,7 @@ def test_facts_count_leaders_as_present_unless_absent(circle, leader):
     AttendanceFactory(meeting=meeting, participant=participant, present=True)
     absent = MeetingFactory(circle=circle, date=NEXT_MONDAY + datetime.timedelta(7))
     absent.absent_leaders.add(leader)
-    rules_circle = facts.facts_for([circle])[circle.pk].rules_circle
+    rules_circle = facts.summaries_for([circle])[circle.pk].rules_circle
     assert [p.is_leader for p in rules_circle.people] == [True, False]
     first, second = rules_circle.meetings
     assert first.present == {f"l{leader.pk}", f"p{participant.pk}"}
@@ -98,13 +98,13 @@ def test_facts_count_leaders_as_present_unless_absent(circle, leader):
 
 def test_facts_of_a_finished_circle_say_finished(leader):
     archived = StudyCircleFactory(leaders=[leader], status=CircleStatus.ARCHIVED)
-    assert facts.facts_for([archived])[archived.pk].rules_circle.finished
+    assert facts.summaries_for([archived])[archived.pk].rules_circle.finished
 
 
 def test_facts_next_meeting_is_the_first_not_held(circle):
     MeetingFactory(circle=circle, date=TODAY - datetime.timedelta(days=3))
     later = MeetingFactory(circle=circle, date=TODAY + datetime.timedelta(days=3))
-    assert facts.facts_for([circle])[circle.pk].next_meeting == later
+    assert facts.summaries_for([circle])[circle.pk].next_meeting == later
 
 
 def test_facts_read_many_circles_in_a_fixed_number_of_queries(
@@ -115,7 +115,7 @@ def test_facts_read_many_circles_in_a_fixed_number_of_queries(
         MeetingFactory.create_batch(3, circle=c)
         ParticipantFactory.create_batch(3, circle=c)
     with django_assert_num_queries(5):
-        result = facts.facts_for(circles)
+        result = facts.summaries_for(circles)
     assert len(result) == 5
 
 
@@ -168,7 +168,7 @@ def test_mina_cirklar_shows_the_next_meeting_and_the_rules(client, leader, circl
     client.force_login(leader)
     page = client.get(reverse("mina_cirklar:index")).content.decode()
     assert "Nästa träff" in page and "18:30" in page
-    expected = facts.facts_for([circle])[circle.pk].rules_met_so_far
+    expected = facts.summaries_for([circle])[circle.pk].rules_met_so_far
     assert ("Reglerna är uppfyllda hittills." in page) == expected
     assert ("inte uppfyll" in page) != expected
 
