@@ -20,7 +20,14 @@ from home.site_address import absolute_url
 from home.tasks import send_email
 from kommuner.models import KommunIndexPage
 
-from .models import CircleIndexPage, InterestRequest, Meeting, StudyCircle
+from .models import (
+    FINDABLE,
+    CircleIndexPage,
+    CircleStatus,
+    InterestRequest,
+    Meeting,
+    StudyCircle,
+)
 
 #: The fields of a circle that a list shows (with its studieförbund and kommun).
 LIST_FIELDS = (
@@ -157,10 +164,11 @@ def circles_in_municipality(municipality, limit):
 
 def module_circle_counts(module_id):
     """How many circles follow a module: all but the archived, and the open ones."""
-    open_ = StudyCircle.objects.findable().values("pk")
+    # The findable() conditions on the module's own circles: a subquery of every
+    # findable circle would be read whole, whatever the module.
     return StudyCircle.objects.filter(module_id=module_id).aggregate(
-        using=Count("pk", filter=~Q(status="arkiverad")),
-        open=Count("pk", filter=Q(pk__in=open_)),
+        using=Count("pk", filter=~Q(status=CircleStatus.ARCHIVED)),
+        open=Count("pk", filter=Q(FINDABLE)),
     )
 
 
