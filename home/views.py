@@ -1,4 +1,7 @@
-"""Site-wide views: search, robots.txt, the error pages and the visitor's own account page."""
+"""Site-wide views: search, robots.txt and the visitor's own account page.
+
+The error pages are in home/error_views.py.
+"""
 
 import contextlib
 import logging
@@ -191,7 +194,3 @@ def account(request):
         link for fn in hooks.get_hooks(ACCOUNT_LINKS_HOOK) if (link := fn(request))
     ]
     return render(request, "registration/account.html", {"links": links})
-
-
-def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
